@@ -1,0 +1,23 @@
+#pragma once
+// Paced breathing: which phase of the breath a moment in a step falls in.
+// Get ready: breathe in (the last `in` seconds of it). Hold: breathe out while easing
+// into the stretch (the first `out` seconds), then in/out at the exercise's pace.
+// Rests: breathe as you like.
+
+#include "stretch/model.hpp"
+#include "stretch/plan.hpp"
+
+namespace stretch {
+
+enum class BreathPhase { free, in, out };
+
+struct BreathCue {
+  BreathPhase phase = BreathPhase::free;
+  double fraction = 0.0;      // 0..1 through the phase
+  Millis phase_remaining{0};  // until the phase changes (0 for free)
+  bool easing_in = false;     // the first out-breath of a hold: ease into the stretch
+};
+
+[[nodiscard]] BreathCue breath_at(StepKind kind, Millis step_duration, const Breathing& pace, Millis elapsed);
+
+}  // namespace stretch

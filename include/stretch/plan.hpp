@@ -1,0 +1,76 @@
+#pragma once
+// Plan expansion: a routine becomes a flat timeline of steps with known durations.
+// A pure function of the routine, the exercises and the settings.
+
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "stretch/library.hpp"
+#include "stretch/model.hpp"
+
+namespace stretch {
+
+using Millis = std::chrono::milliseconds;
+
+struct PlanSettings {
+  Level level = Level::standard;
+  int get_ready_seconds = 5;
+  int switch_sides_seconds = 5;
+  std::optional<int> rest_between_seconds;  // overrides the routine's own
+  std::optional<int> breathe_in_seconds;    // override every exercise's pace
+  std::optional<int> breathe_out_seconds;
+};
+
+enum class StepKind {
+  get_ready,     // take the starting position; breathe in
+  hold,          // one rep on one side
+  rest,          // release between reps on the same side
+  switch_sides,  // between reps on different sides
+  transition,    // rest between exercises
+};
+
+// One exercise as the plan does it: the exercise with the routine's overrides and the
+// level applied.
+struct PlannedExercise {
+  Exercise exercise;
+  int hold_seconds = 0;
+  int reps = 0;
+  int rest_seconds = 0;
+  SideOrder side_order = SideOrder::alternate;
+  std::vector<Side> sides;  // {none} when not sided
+};
+
+struct Step {
+  StepKind kind = StepKind::get_ready;
+  std::size_t exercise = 0;  // index into Plan::exercises
+  Side side = Side::none;
+  int rep = 1;               // 1-based; for rest/switch, the rep that comes next
+  Millis start{0};           // from the start of the session
+  Millis duration{0};
+};
+
+struct Plan {
+  std::string routine_id;
+  std::string routine_name;
+  Level level = Level::standard;
+  std::vector<PlannedExercise> exercises;
+  std::vector<Step> steps;
+  Millis total{0};        // sum of every step
+  Millis hold_total{0};   // sum of the holds
+
+  [[nodiscard]] const PlannedExercise& exercise_of(const Step& step) const {
+    return exercises.at(step.exercise);
+  }
+};
+
+// Expects a routine whose references the library has checked; throws std::out_of_range
+// if an exercise is missing all the same.
+[[nodiscard]] Plan expand(const Routine& routine, const Library& library,
+                          const PlanSettings& settings = {});
+
+[[nodiscard]] std::string_view to_string(StepKind kind);
+
+}  // namespace stretch

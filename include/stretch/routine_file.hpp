@@ -1,0 +1,32 @@
+#pragma once
+// Reading one routine file (JSON) into the model, with a precise error on bad input.
+// See docs/routine-format.md for the format and data/schema/ for its JSON Schema.
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "stretch/diagnostic.hpp"
+#include "stretch/model.hpp"
+
+namespace stretch {
+
+inline constexpr std::size_t max_routine_file_bytes = std::size_t{1} << 20;  // 1 MiB
+inline constexpr int max_routine_file_depth = 16;
+
+struct RoutineFile {
+  std::vector<Exercise> exercises;
+  std::vector<Routine> routines;
+};
+
+struct ParsedRoutineFile {
+  RoutineFile content;
+  Diagnostics errors;  // at most one: the first problem, naming the file and the place
+  [[nodiscard]] bool ok() const { return errors.empty(); }
+};
+
+// `name` is how messages name the file. Checks size, UTF-8, JSON syntax, nesting, shape,
+// types, ranges and text; not references between files (the library does that).
+[[nodiscard]] ParsedRoutineFile parse_routine_file(std::string_view name, std::string_view text);
+
+}  // namespace stretch

@@ -1,0 +1,112 @@
+#pragma once
+// The session state machine: a plan run against time that is passed in.
+// state × event × now → state. No clock, no terminal: the app's loop reads the clock
+// once per wake-up and hands the instant to every call here.
+
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "stretch/plan.hpp"
+
+namespace stretch {
+
+using Clock = std::chrono::steady_clock;
+using Instant = Clock::time_point;
+
+enum class SessionEvent {
+  toggle_pause,
+  pause,
+  resume,
+  skip_step,
+  skip_exercise,
+  back,            // restart the step; within 2 s of its start, go to the previous step
+  add_time,        // +5 s to the current step
+  take_time,       // -5 s off the current step
+  stop_for_pain,   // ends the session: it hurts
+  quit,            // ends the session: the user chose to
+  interrupt,       // ends the session: a signal (SIGTERM, SIGHUP, ...)
+};
+
+enum class SessionEnd { completed, quit, stopped_for_pain, interrupted };
+
+enum class ExerciseStatus {
+  done,     // every hold ran to its end
+  partial,  // some holds ran to their end, some were skipped
+  skipped,  // no hold ran to its end
+};
+
+struct ExerciseResult {
+  std::string id;
+  std::string name;
+  ExerciseStatus status = ExerciseStatus::skipped;
+};
+
+// What happened, for the summary screen and the history.
+struct SessionRecord {
+  std::string routine_id;
+  std::string routine_name;
+  Level level = Level::standard;
+  Millis planned{0};       // Plan::total
+  Millis active{0};        // session time not paused, start to end
+  Millis paused{0};        // time spent paused
+  Millis held{0};          // hold time actually done
+  Millis hold_skipped{0};  // hold time skipped
+  std::size_t steps_completed = 0;
+  std::size_t steps_skipped = 0;
+  std::vector<ExerciseResult> exercises;
+  std::optional<SessionEnd> end;  // empty while running
+};
+
+inline constexpr Millis time_step{5000};          // what add_time and take_time change
+inline constexpr Millis back_restart_window{2000};  // back within this of a step's start goes back a step
+
+class Session {
+ public:
+  Session(Plan plan, Instant start);
+
+  // Moves through every step whose deadline is at or before `now`, each next step starting
+  // at the previous deadline (a late wake-up never shifts the schedule). True if the step
+  // changed or the session finished.
+  bool advance(Instant now);
+  // Advances to `now`, then applies the event. True if anything visible changed.
+  bool handle(SessionEvent event, Instant now);
+
+  [[nodiscard]] const Plan& plan() const;
+  [[nodiscard]] bool finished() const;
+  [[nodiscard]] std::optional<SessionEnd> end() const;
+  [[nodiscard]] bool paused() const;
+  [[nodiscard]] std::size_t step_index() const;    // plan().steps.size() once finished
+  [[nodiscard]] const Step* current_step() const;  // nullptr once finished
+  [[nodiscard]] Millis step_duration() const;      // planned duration with added/taken time
+  [[nodiscard]] Millis step_elapsed(Instant now) const;    // paused time excluded
+  [[nodiscard]] Millis step_remaining(Instant now) const;  // never negative
+  [[nodiscard]] Millis session_remaining(Instant now) const;
+  [[nodiscard]] double progress(Instant now) const;  // 0..1 of the planned time
+  // When the current step ends; nullopt while paused or once finished.
+  [[nodiscard]] std::optional<Instant> step_deadline() const;
+  [[nodiscard]] SessionRecord record(Instant now) const;
+
+ private:
+  // The layout below may change freely with src/core/session.cpp.
+  Plan plan_;
+  std::size_t index_ = 0;
+  Instant step_start_{};             // when the current step began, pauses added back in
+  Millis step_duration_{0};
+  std::optional<Instant> paused_at_;
+  Instant session_start_{};
+  Millis paused_total_{0};
+  std::optional<SessionEnd> end_;
+  std::optional<Instant> ended_at_;
+  // One entry per step: how much of it ran, and whether it was skipped.
+  struct StepLog {
+    Millis ran{0};
+    bool completed = false;
+    bool skipped = false;
+  };
+  std::vector<StepLog> log_;
+};
+
+}  // namespace stretch

@@ -1,0 +1,52 @@
+#pragma once
+// Text checks and clean-up for untrusted strings (everything read from a routine file).
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace stretch {
+
+// The byte offset of the first byte that is not well-formed UTF-8 (overlong forms,
+// surrogates and code points above U+10FFFF count as ill-formed), or nullopt.
+[[nodiscard]] std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept;
+
+// The byte offset of the first control character (C0, DEL or C1), or nullopt.
+// Expects valid UTF-8.
+[[nodiscard]] std::optional<std::size_t> find_control_character(std::string_view text) noexcept;
+
+// A copy safe to put on a terminal: invalid UTF-8 and control characters become U+FFFD,
+// so no escape sequence from a file can reach the terminal.
+[[nodiscard]] std::string sanitize_for_terminal(std::string_view text);
+
+// 1-based line and column (in bytes) of a byte offset, for error messages.
+struct TextPosition {
+  std::size_t line = 1;
+  std::size_t column = 1;
+};
+[[nodiscard]] TextPosition position_of(std::string_view text, std::size_t offset) noexcept;
+
+}  // namespace stretch
+
+namespace stretch {
+
+// Columns a string takes on a terminal: wide (East Asian, emoji) characters count 2,
+// combining marks and zero-width characters 0. Independent of the locale, so tests and
+// every user see the same layout.
+[[nodiscard]] std::size_t display_width(std::string_view text) noexcept;
+
+// Splits text into lines of at most `width` columns, breaking at spaces; a word longer
+// than a line is cut by columns, never inside a UTF-8 sequence or before a combining mark.
+[[nodiscard]] std::vector<std::string> wrap_text(std::string_view text, std::size_t width);
+
+// The longest prefix that fits in `width` columns; adds "…" when it had to cut.
+[[nodiscard]] std::string fit_to_width(std::string_view text, std::size_t width);
+
+}  // namespace stretch
+
+namespace stretch {
+// `text` fitted to `width` columns and padded with spaces to exactly `width`.
+[[nodiscard]] std::string pad_to_width(std::string_view text, std::size_t width);
+}  // namespace stretch

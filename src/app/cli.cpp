@@ -1,0 +1,99 @@
+#include "app/cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <iostream>
+#include <sstream>
+
+#include "app/commands.hpp"
+#include "stretch/version.hpp"
+
+namespace stretch::app {
+namespace {
+
+constexpr const char* description =
+    "stretch-timer guides a back-pain stretching session in the terminal: holds, reps, sides,\n"
+    "rests and breathing, with safety checks. Routines are JSON; see docs/routine-format.md.";
+
+void add_level_option(CLI::App& command, Options& options) {
+  command
+      .add_option_function<std::string>(
+          "--level", [&options](const std::string& text) { options.level = parse_level(text); },
+          "Where the material gives a range, take its low end (gentle), middle (standard) or high end (full)")
+      ->check(CLI::IsMember({"gentle", "standard", "full"}))
+      ->type_name("LEVEL");
+}
+
+}  // namespace
+
+ParsedArguments parse_arguments(const std::vector<std::string>& args) {
+  Options options;
+  CLI::App app{description, "stretch-timer"};
+  app.set_version_flag("--version", std::string("stretch-timer ") + version);
+  app.require_subcommand(1);
+  app.footer("Start here: stretch-timer session daily\n");
+
+  auto* list = app.add_subcommand("list", "List the routines: id, name, exercises, time, tags");
+  list->add_option("--tag", options.tag, "Only routines with this tag, e.g. daily")->type_name("TAG");
+  list->add_flag("--json", options.json, "Print JSON for scripts");
+
+  auto* show = app.add_subcommand("show", "Show a routine: its exercises, cautions and timeline");
+  show->add_option("routine", options.target, "Routine id (see list)")->required();
+  add_level_option(*show, options);
+
+  auto* validate = app.add_subcommand("validate", "Check routine files; print each good routine's time");
+  validate->add_option("files", options.files, "Routine files (JSON)")->required()->check(CLI::ExistingFile);
+
+  auto* session = app.add_subcommand("session", "Run a guided session (menu of routines, or one routine)");
+  session->add_option("routine", options.target, "A routine id to start it, or a tag (daily) for a menu");
+  add_level_option(*session, options);
+  session->add_flag("--plain", options.plain, "Line-by-line cues, no full screen (automatic when not a terminal)");
+  session->add_flag("--check", options.check, "Ask the safety check even if answered today");
+  session->add_flag("--no-checkin", options.no_checkin, "Skip the pain rating before and after");
+
+  auto* history = app.add_subcommand("history", "List past sessions, newest first");
+  auto* history_json = history->add_flag("--json", options.json, "Print JSON for scripts");
+  history->add_flag("--csv", options.csv, "Print CSV, e.g. for a physiotherapist")->excludes(history_json);
+  history->add_option("--since", options.since, "Only sessions on or after this date")->type_name("YYYY-MM-DD");
+
+  app.add_subcommand("stats", "Streaks, time this week and month, and the pain trend");
+
+  std::vector<const char*> argv{"stretch-timer"};
+  for (const std::string& arg : args) argv.push_back(arg.c_str());
+  ParsedArguments parsed;
+  std::ostringstream out;
+  std::ostringstream err;
+  try {
+    app.parse(static_cast<int>(argv.size()), argv.data());
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e, out, err);
+    parsed.exit_code = code == 0 ? exit_ok : exit_usage;
+    parsed.out = out.str();
+    parsed.err = err.str();
+    return parsed;
+  }
+  if (list->parsed()) options.command = Command::list;
+  if (show->parsed()) options.command = Command::show;
+  if (validate->parsed()) options.command = Command::validate;
+  if (session->parsed()) options.command = Command::session;
+  if (history->parsed()) options.command = Command::history;
+  if (app.got_subcommand("stats")) options.command = Command::stats;
+  parsed.options = options;
+  return parsed;
+}
+
+int run(int argc, char** argv) {
+  try {
+    std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
+    const ParsedArguments parsed = parse_arguments(args);
+    std::cout << parsed.out;
+    std::cerr << parsed.err;
+    if (!parsed.options) return parsed.exit_code;
+    return run_command(*parsed.options, std::cout, std::cerr);
+  } catch (const std::exception& e) {
+    std::cerr << "stretch-timer: " << e.what() << "\n";
+    return exit_failure;
+  }
+}
+
+}  // namespace stretch::app

@@ -1,0 +1,52 @@
+#pragma once
+// The command line as a value: parsing touches argv, nothing else in the program does.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "stretch/model.hpp"
+
+namespace stretch::app {
+
+enum class Command { list, show, validate, session, history, stats };
+
+struct Options {
+  Command command = Command::list;
+  // list
+  std::string tag;
+  bool json = false;
+  // history
+  bool csv = false;
+  std::string since;  // YYYY-MM-DD
+  // show, session: a routine id; session also takes a tag, which opens the menu filtered
+  std::string target;
+  // validate
+  std::vector<std::string> files;
+  // show, session
+  std::optional<Level> level;
+  // session
+  bool plain = false;
+  bool check = false;
+  bool no_checkin = false;
+};
+
+// Exit codes, the same for every command.
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_failure = 1;  // bad input files, unknown routine, a failed session start
+inline constexpr int exit_usage = 2;    // the command line itself is wrong
+
+struct ParsedArguments {
+  std::optional<Options> options;  // empty: exit now with exit_code, after printing out/err
+  int exit_code = exit_ok;
+  std::string out;
+  std::string err;
+};
+
+// `args` excludes the program name.
+[[nodiscard]] ParsedArguments parse_arguments(const std::vector<std::string>& args);
+
+// The whole program: parse, run the command, map every error to a message and exit code.
+int run(int argc, char** argv);
+
+}  // namespace stretch::app

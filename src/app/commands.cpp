@@ -1,0 +1,212 @@
+#include "app/commands.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "app/paths.hpp"
+#include "app/user_files.hpp"
+#include "stretch/duration_format.hpp"
+#include "stretch/plan.hpp"
+#include "stretch/text.hpp"
+
+namespace stretch::app {
+namespace {
+
+std::string_view origin_label(Origin origin) {
+  switch (origin) {
+    case Origin::builtin: return "built-in";
+    case Origin::user: return "user";
+    case Origin::user_override: return "user, replaces built-in";
+  }
+  return "";
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
+void report_problems(const Diagnostics& problems, std::ostream& err) {
+  for (const Diagnostic& d : problems) err << "stretch-timer: skipped " << d.to_string() << "\n";
+}
+
+PlanSettings plan_settings(const Options& options) {
+  PlanSettings settings;
+  settings.level = options.level.value_or(Level::standard);
+  return settings;
+}
+
+const LibraryRoutine* find_or_report(const Library& library, const std::string& id, std::ostream& err) {
+  if (const LibraryRoutine* found = library.find_routine(id)) return found;
+  err << "stretch-timer: no routine \"" << sanitize_for_terminal(id) << "\"; the routines are:";
+  for (const LibraryRoutine& r : library.routines()) err << " " << r.routine.id;
+  err << "\n";
+  return nullptr;
+}
+
+// "hold 10 s × 3, left and right alternating, rest 5 s between reps"
+std::string dose(const PlannedExercise& pe) {
+  std::string text = "hold " + format_duration(Millis{pe.hold_seconds * 1000}) + " \u00d7 " + std::to_string(pe.reps);
+  if (pe.exercise.sided) {
+    if (pe.sides.size() == 1) {
+      text += ", " + std::string(to_string(pe.sides.front())) + " side only";
+    } else {
+      text += pe.side_order == SideOrder::alternate ? " each side, alternating sides"
+                                                    : " each side, all on one side first";
+    }
+  }
+  if (pe.reps > 1 && pe.rest_seconds > 0) {
+    text += ", rest " + format_duration(Millis{pe.rest_seconds * 1000}) + " between reps";
+  }
+  return text;
+}
+
+std::string step_summary(const Plan& plan, const Step& step) {
+  const PlannedExercise& pe = plan.exercise_of(step);
+  std::string text = sanitize_for_terminal(pe.exercise.name);
+  if (step.kind == StepKind::transition) return "after " + text;
+  if (step.side != Side::none) text += ", " + std::string(to_string(step.side));
+  if (step.kind == StepKind::hold || step.kind == StepKind::rest || step.kind == StepKind::switch_sides) {
+    text += ", rep " + std::to_string(step.rep) + " of " + std::to_string(pe.reps);
+  }
+  return text;
+}
+
+void print_wrapped(std::ostream& out, std::string_view indent, const std::string& text) {
+  for (const std::string& line : wrap_text(sanitize_for_terminal(text), 78 - indent.size())) {
+    out << indent << line << "\n";
+  }
+}
+
+}  // namespace
+
+int run_list(const Options& options, std::ostream& out, std::ostream& err) {
+  const LoadedLibrary loaded = load_library(paths_from_environment().routines_dir());
+  report_problems(loaded.problems, err);
+
+  std::vector<const LibraryRoutine*> shown;
+  for (const LibraryRoutine& r : loaded.library.routines()) {
+    if (options.tag.empty() || r.routine.has_tag(options.tag)) shown.push_back(&r);
+  }
+
+  if (options.json) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const LibraryRoutine* r : shown) {
+      const Plan plan = expand(r->routine, loaded.library);
+      list.push_back({{"id", r->routine.id},
+                      {"name", r->routine.name},
+                      {"description", r->routine.description},
+                      {"exercises", r->routine.entries.size()},
+                      {"duration_seconds", plan.total.count() / 1000},
+                      {"tags", r->routine.tags},
+                      {"origin", origin_label(r->origin)},
+                      {"file", r->file}});
+    }
+    out << list.dump(2) << "\n";
+  } else if (shown.empty()) {
+    err << "stretch-timer: no routine has the tag \"" << sanitize_for_terminal(options.tag) << "\"\n";
+  } else {
+    std::size_t id_width = 2;
+    std::size_t name_width = 4;
+    for (const LibraryRoutine* r : shown) {
+      id_width = std::max(id_width, display_width(r->routine.id));
+      name_width = std::max(name_width, std::min<std::size_t>(display_width(r->routine.name), 32));
+    }
+    out << pad_to_width("ID", id_width) << "  " << pad_to_width("NAME", name_width)
+        << "  EXERCISES  TIME         TAGS\n";
+    for (const LibraryRoutine* r : shown) {
+      const Plan plan = expand(r->routine, loaded.library);
+      std::string tags = join(r->routine.tags, ", ");
+      if (r->origin != Origin::builtin) tags += (tags.empty() ? "(" : " (") + std::string(origin_label(r->origin)) + ")";
+      out << pad_to_width(r->routine.id, id_width) << "  "
+          << pad_to_width(sanitize_for_terminal(r->routine.name), name_width) << "  "
+          << pad_to_width(std::to_string(r->routine.entries.size()), 9) << "  "
+          << pad_to_width(format_duration(plan.total), 11) << "  " << sanitize_for_terminal(tags) << "\n";
+    }
+  }
+  if (!loaded.problems.empty()) return exit_failure;
+  return shown.empty() && !options.json ? exit_failure : exit_ok;
+}
+
+int run_show(const Options& options, std::ostream& out, std::ostream& err) {
+  const LoadedLibrary loaded = load_library(paths_from_environment().routines_dir());
+  report_problems(loaded.problems, err);
+  const LibraryRoutine* found = find_or_report(loaded.library, options.target, err);
+  if (found == nullptr) return exit_failure;
+  const Routine& routine = found->routine;
+  const Plan plan = expand(routine, loaded.library, plan_settings(options));
+
+  out << sanitize_for_terminal(routine.name) << " (" << routine.id << ", " << origin_label(found->origin) << ")\n";
+  print_wrapped(out, "", routine.description);
+  out << "Level " << to_string(plan.level) << " \u00b7 " << plan.exercises.size() << " exercises \u00b7 "
+      << format_duration(plan.total) << " in all, " << format_duration(plan.hold_total) << " holding";
+  if (!routine.tags.empty()) out << " \u00b7 tags: " << join(routine.tags, ", ");
+  out << "\n";
+
+  for (std::size_t i = 0; i < plan.exercises.size(); ++i) {
+    const PlannedExercise& pe = plan.exercises[i];
+    out << "\n" << i + 1 << ". " << sanitize_for_terminal(pe.exercise.name) << ": " << dose(pe) << "\n";
+    print_wrapped(out, "   ", "Start: " + pe.exercise.position);
+    for (const std::string& caution : pe.exercise.cautions) print_wrapped(out, "   ", "Caution: " + caution);
+  }
+
+  out << "\nTimeline\n";
+  for (const Step& step : plan.steps) {
+    out << "  " << format_clock(step.start) << "  " << pad_to_width(to_string(step.kind), 13)
+        << pad_to_width(format_duration(step.duration), 7) << "  " << step_summary(plan, step) << "\n";
+  }
+  out << "  " << format_clock(plan.total) << "  done\n";
+  return loaded.problems.empty() ? exit_ok : exit_failure;
+}
+
+int run_validate(const Options& options, std::ostream& out, std::ostream& err) {
+  Diagnostics problems;
+  std::vector<SourceText> sources;
+  for (const std::string& file : options.files) {
+    if (auto source = read_routine_file(file, problems)) sources.push_back(std::move(*source));
+  }
+  const LoadedLibrary loaded = build_library(builtin_sources(), sources);
+  problems.insert(problems.end(), loaded.problems.begin(), loaded.problems.end());
+  for (const Diagnostic& d : problems) err << d.to_string() << "\n";
+
+  for (const SourceText& source : sources) {
+    const bool bad = std::any_of(problems.begin(), problems.end(), [&](const Diagnostic& d) { return d.file == source.name; });
+    if (bad) continue;
+    int routines = 0;
+    for (const LibraryRoutine& r : loaded.library.routines()) {
+      if (r.file != source.name) continue;
+      ++routines;
+      const auto total_at = [&](Level level) {
+        PlanSettings settings;
+        settings.level = level;
+        return format_duration(expand(r.routine, loaded.library, settings).total);
+      };
+      out << source.name << ": routine " << r.routine.id << " (" << sanitize_for_terminal(r.routine.name)
+          << "): " << total_at(Level::standard) << " at standard level (" << total_at(Level::gentle) << " gentle, "
+          << total_at(Level::full) << " full)\n";
+    }
+    const auto exercises = std::count_if(loaded.library.exercises().begin(), loaded.library.exercises().end(),
+                                         [&](const auto& item) { return item.second.file == source.name; });
+    if (routines == 0) out << source.name << ": ok, " << exercises << " exercises, no routines\n";
+  }
+  return problems.empty() ? exit_ok : exit_failure;
+}
+
+int run_command(const Options& options, std::ostream& out, std::ostream& err) {
+  switch (options.command) {
+    case Command::list: return run_list(options, out, err);
+    case Command::show: return run_show(options, out, err);
+    case Command::validate: return run_validate(options, out, err);
+    case Command::session: return run_session(options, out, err);
+    case Command::history: return run_history(options, out, err);
+    case Command::stats: return run_stats(options, out, err);
+  }
+  return exit_usage;
+}
+
+}  // namespace stretch::app

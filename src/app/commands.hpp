@@ -1,0 +1,22 @@
+#pragma once
+// The commands behind the command line. Each writes to the streams it is given and
+// returns an exit code; none touches argv or exits the process.
+
+#include <iosfwd>
+
+#include "app/cli.hpp"
+
+namespace stretch::app {
+
+int run_command(const Options& options, std::ostream& out, std::ostream& err);
+
+int run_list(const Options& options, std::ostream& out, std::ostream& err);
+int run_show(const Options& options, std::ostream& out, std::ostream& err);
+int run_validate(const Options& options, std::ostream& out, std::ostream& err);
+
+// In their own files: session_command.cpp, history_command.cpp.
+int run_session(const Options& options, std::ostream& out, std::ostream& err);
+int run_history(const Options& options, std::ostream& out, std::ostream& err);
+int run_stats(const Options& options, std::ostream& out, std::ostream& err);
+
+}  // namespace stretch::app

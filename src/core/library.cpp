@@ -1,0 +1,193 @@
+#include "stretch/library.hpp"
+
+#include <algorithm>
+#include <optional>
+
+#include "stretch/builtin_data.hpp"
+#include "stretch/routine_file.hpp"
+
+namespace stretch {
+
+const Exercise* Library::find_exercise(std::string_view id) const {
+  const auto it = exercises_.find(id);
+  return it == exercises_.end() ? nullptr : &it->second.exercise;
+}
+
+const LibraryRoutine* Library::find_routine(std::string_view id) const {
+  const auto it = std::lower_bound(routines_.begin(), routines_.end(), id,
+                                   [](const LibraryRoutine& r, std::string_view key) { return r.routine.id < key; });
+  return it != routines_.end() && it->routine.id == id ? &*it : nullptr;
+}
+
+namespace {
+
+struct ParsedSource {
+  std::string name;
+  RoutineFile content;
+};
+
+std::vector<ParsedSource> parse_all(std::span<const SourceText> sources, Diagnostics& problems) {
+  std::vector<ParsedSource> parsed;
+  for (const SourceText& source : sources) {
+    ParsedRoutineFile file = parse_routine_file(source.name, source.text);
+    if (file.ok()) {
+      parsed.push_back(ParsedSource{source.name, std::move(file.content)});
+    } else {
+      problems.insert(problems.end(), file.errors.begin(), file.errors.end());
+    }
+  }
+  return parsed;
+}
+
+std::string entry_pointer(std::size_t routine, std::size_t entry) {
+  return "/routines/" + std::to_string(routine) + "/exercises/" + std::to_string(entry);
+}
+
+// The first reason `routine` (the routine-th in its file) cannot be used, or nullopt.
+std::optional<Diagnostic> check_references(const std::string& file, std::size_t index, const Routine& routine,
+                                           const std::map<std::string, LibraryExercise, std::less<>>& exercises) {
+  for (std::size_t i = 0; i < routine.entries.size(); ++i) {
+    const RoutineEntry& entry = routine.entries[i];
+    const auto found = exercises.find(entry.exercise);
+    if (found == exercises.end()) {
+      return Diagnostic{file, entry_pointer(index, i),
+                        "routine \"" + routine.id + "\" uses the exercise \"" + entry.exercise +
+                            "\", which is neither built in nor defined in a routine file"};
+    }
+    if (!found->second.exercise.sided && (entry.side_order || !entry.sides.empty())) {
+      return Diagnostic{file, entry_pointer(index, i),
+                        "\"side_order\" and \"sides\" are only for one-sided exercises; \"" + entry.exercise +
+                            "\" is done with both sides together"};
+    }
+  }
+  return std::nullopt;
+}
+
+template <typename Item>
+bool contains_id(const std::vector<Item>& items, std::string_view id) {
+  return std::any_of(items.begin(), items.end(), [&](const Item& item) { return item.id == id; });
+}
+
+}  // namespace
+
+struct LibraryBuilder {
+  static LoadedLibrary build(std::span<const SourceText> builtin_texts, std::span<const SourceText> user_texts) {
+    LoadedLibrary result;
+    Library& lib = result.library;
+    Diagnostics& problems = result.problems;
+
+    std::vector<ParsedSource> builtin = parse_all(builtin_texts, problems);
+    std::vector<ParsedSource> user = parse_all(user_texts, problems);
+    drop_user_duplicates(user, problems);
+
+    // A user file whose routines cannot be resolved is dropped; dropping it may take away
+    // exercises another file uses, so repeat until nothing changes.
+    for (;;) {
+      merge_exercises(lib, builtin, user);
+      const auto bad = std::find_if(user.begin(), user.end(), [&](const ParsedSource& source) {
+        return first_reference_problem(source, lib).has_value();
+      });
+      if (bad == user.end()) break;
+      problems.push_back(*first_reference_problem(*bad, lib));
+      user.erase(bad);
+    }
+    // A built-in routine that fails here is a bug of ours; it is reported all the same.
+    for (const ParsedSource& source : builtin) {
+      for (std::size_t i = 0; i < source.content.routines.size(); ++i) {
+        const Routine& routine = source.content.routines[i];
+        if (auto problem = check_references(source.name, i, routine, lib.exercises_)) {
+          problems.push_back(*problem);
+        } else {
+          add_routine(lib, routine, source.name, Origin::builtin);
+        }
+      }
+    }
+    for (const ParsedSource& source : user) {
+      for (const Routine& routine : source.content.routines) {
+        const bool overrides = lib.find_routine(routine.id) != nullptr;
+        add_routine(lib, routine, source.name, overrides ? Origin::user_override : Origin::user);
+      }
+    }
+    return result;
+  }
+
+ private:
+  // Two user files may not define the same id; the later one is reported and skipped.
+  static void drop_user_duplicates(std::vector<ParsedSource>& user, Diagnostics& problems) {
+    for (std::size_t i = 0; i < user.size();) {
+      std::optional<Diagnostic> problem;
+      for (std::size_t j = 0; j < i && !problem; ++j) {
+        for (std::size_t k = 0; k < user[i].content.exercises.size() && !problem; ++k) {
+          if (contains_id(user[j].content.exercises, user[i].content.exercises[k].id)) {
+            problem = Diagnostic{user[i].name, "/exercises/" + std::to_string(k) + "/id",
+                                 "the exercise id \"" + user[i].content.exercises[k].id + "\" is already defined in " +
+                                     user[j].name + "; the file is skipped"};
+          }
+        }
+        for (std::size_t k = 0; k < user[i].content.routines.size() && !problem; ++k) {
+          if (contains_id(user[j].content.routines, user[i].content.routines[k].id)) {
+            problem = Diagnostic{user[i].name, "/routines/" + std::to_string(k) + "/id",
+                                 "the routine id \"" + user[i].content.routines[k].id + "\" is already defined in " +
+                                     user[j].name + "; the file is skipped"};
+          }
+        }
+      }
+      if (problem) {
+        problems.push_back(*problem);
+        user.erase(user.begin() + static_cast<std::ptrdiff_t>(i));
+      } else {
+        ++i;
+      }
+    }
+  }
+
+  static void merge_exercises(Library& lib, const std::vector<ParsedSource>& builtin,
+                              const std::vector<ParsedSource>& user) {
+    lib.exercises_.clear();
+    for (const ParsedSource& source : builtin) {
+      for (const Exercise& e : source.content.exercises) {
+        lib.exercises_.insert_or_assign(e.id, LibraryExercise{e, Origin::builtin, source.name});
+      }
+    }
+    for (const ParsedSource& source : user) {
+      for (const Exercise& e : source.content.exercises) {
+        const Origin origin = lib.exercises_.contains(e.id) ? Origin::user_override : Origin::user;
+        lib.exercises_.insert_or_assign(e.id, LibraryExercise{e, origin, source.name});
+      }
+    }
+  }
+
+  static std::optional<Diagnostic> first_reference_problem(const ParsedSource& source, const Library& lib) {
+    for (std::size_t i = 0; i < source.content.routines.size(); ++i) {
+      if (auto problem = check_references(source.name, i, source.content.routines[i], lib.exercises_)) {
+        return problem;
+      }
+    }
+    return std::nullopt;
+  }
+
+  static void add_routine(Library& lib, const Routine& routine, const std::string& file, Origin origin) {
+    auto& list = lib.routines_;
+    const auto at = std::lower_bound(list.begin(), list.end(), routine.id,
+                                     [](const LibraryRoutine& r, const std::string& id) { return r.routine.id < id; });
+    if (at != list.end() && at->routine.id == routine.id) {
+      *at = LibraryRoutine{routine, origin, file};
+    } else {
+      list.insert(at, LibraryRoutine{routine, origin, file});
+    }
+  }
+};
+
+LoadedLibrary build_library(std::span<const SourceText> builtin, std::span<const SourceText> user) {
+  return LibraryBuilder::build(builtin, user);
+}
+
+std::vector<SourceText> builtin_sources() {
+  std::vector<SourceText> sources;
+  for (const EmbeddedFile& file : builtin_files()) {
+    sources.push_back(SourceText{"built-in:" + std::string(file.path), std::string(file.content)});
+  }
+  return sources;
+}
+
+}  // namespace stretch

@@ -1,0 +1,162 @@
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "catch.hpp"
+#include "support/run_process.hpp"
+
+using namespace stretch::test;
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+
+namespace {
+
+// A home of its own for each test: no user files unless the test writes them.
+struct Home {
+  TempDir dir;
+  ProcessOptions options() const {
+    ProcessOptions o;
+    o.env = {{"HOME", dir.path()}, {"XDG_CONFIG_HOME", dir.path() + "/config"},
+             {"XDG_DATA_HOME", dir.path() + "/data"}};
+    return o;
+  }
+  std::string user_routine(const std::string& name, const std::string& content) const {
+    return dir.write("config/stretch-timer/routines/" + name, content);
+  }
+};
+
+const std::string my_routine = R"({"routines": [{"id": "mine", "name": "My own", "description": "Mine.",
+  "tags": ["daily"], "exercises": ["pelvic-tilt", {"exercise": "bridge", "reps": 2}]}]})";
+
+}  // namespace
+
+TEST_CASE("the version flag prints the version from CMake", "[cli]") {
+  const ProcessResult r = run_stretch_timer({"--version"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == std::string("stretch-timer ") + STRETCH_VERSION + "\n");
+}
+
+TEST_CASE("the help names every command; a wrong command line exits 2", "[cli]") {
+  const ProcessResult help = run_stretch_timer({"--help"});
+  CHECK(help.exit_code == 0);
+  for (const char* command : {"list", "show", "validate", "session", "history", "stats"}) CHECK_THAT(help.out, Contains(command));
+  CHECK(run_stretch_timer({}).exit_code == 2);
+  CHECK(run_stretch_timer({"dance"}).exit_code == 2);
+  const ProcessResult level = run_stretch_timer({"show", "low-back", "--level", "extreme"});
+  CHECK(level.exit_code == 2);
+  CHECK_THAT(level.err, Contains("--level"));
+}
+
+TEST_CASE("list shows the routines with exercises, time and tags", "[cli]") {
+  Home home;
+  const ProcessResult r = run_stretch_timer({"list"}, home.options());
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  CHECK_THAT(r.out, StartsWith("ID "));
+  CHECK_THAT(r.out, Contains("low-back"));
+  CHECK_THAT(r.out, Contains("desk-break  Desk break           3          3 min 50 s"));
+
+  const ProcessResult daily = run_stretch_timer({"list", "--tag", "daily"}, home.options());
+  CHECK(daily.exit_code == 0);
+  CHECK_THAT(daily.out, Contains("low-back"));
+  CHECK(daily.out.find("desk-break") == std::string::npos);
+
+  const ProcessResult none = run_stretch_timer({"list", "--tag", "no-such-tag"}, home.options());
+  CHECK(none.exit_code == 1);
+  CHECK_THAT(none.err, Contains("no routine has the tag"));
+}
+
+TEST_CASE("list --json is for scripts", "[cli]") {
+  Home home;
+  home.user_routine("mine.json", my_routine);
+  const ProcessResult r = run_stretch_timer({"list", "--json"}, home.options());
+  CHECK(r.exit_code == 0);
+  const auto list = nlohmann::json::parse(r.out);
+  REQUIRE(list.is_array());
+  bool found = false;
+  for (const auto& item : list) {
+    if (item.at("id") == "mine") {
+      found = true;
+      CHECK(item.at("origin") == "user");
+      CHECK(item.at("exercises") == 2);
+      // pelvic tilt 5 + 10x5 + 9x5 = 100; rest 15; bridge 5 + 2x4 + 5 = 18
+      CHECK(item.at("duration_seconds") == 133);
+    }
+    if (item.at("id") == "desk-break") CHECK(item.at("duration_seconds") == 230);
+  }
+  CHECK(found);
+}
+
+TEST_CASE("user routines load beside the built-ins and list says which is which", "[cli]") {
+  Home home;
+  home.user_routine("mine.json", my_routine);
+  home.user_routine("override.json",
+                    R"({"routines": [{"id": "desk-break", "name": "My desk break", "description": "d", "exercises": ["neck-stretch"]}]})");
+  home.user_routine("broken.json", "{\"routines\": [}");
+  const ProcessResult r = run_stretch_timer({"list"}, home.options());
+  CHECK_THAT(r.out, Contains("mine "));
+  CHECK_THAT(r.out, Contains("(user)"));
+  CHECK_THAT(r.out, Contains("My desk break"));
+  CHECK_THAT(r.out, Contains("(user, replaces built-in)"));
+  CHECK_THAT(r.err, Contains("broken.json: line 1, column 15: not valid JSON"));
+  CHECK(r.exit_code == 1);  // a skipped file is bad input, even though the rest is listed
+}
+
+TEST_CASE("show prints exercises, cautions and the timeline", "[cli]") {
+  Home home;
+  const ProcessResult r = run_stretch_timer({"show", "desk-break"}, home.options());
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, StartsWith("Desk break (desk-break, built-in)"));
+  CHECK_THAT(r.out, Contains("3 min 50 s in all"));
+  CHECK_THAT(r.out, Contains("Caution:"));
+  CHECK_THAT(r.out, Contains("Timeline"));
+  CHECK_THAT(r.out, Contains("  00:00  get ready"));
+  CHECK_THAT(r.out, Contains("  03:50  done"));
+
+  const ProcessResult gentle = run_stretch_timer({"show", "desk-break", "--level", "gentle"}, home.options());
+  CHECK_THAT(gentle.out, Contains("Level gentle"));
+  CHECK_THAT(gentle.out, Contains("3 min 20 s in all"));
+
+  const ProcessResult missing = run_stretch_timer({"show", "nope"}, home.options());
+  CHECK(missing.exit_code == 1);
+  CHECK_THAT(missing.err, Contains("no routine \"nope\""));
+}
+
+TEST_CASE("validate prints each good routine's time and fails on any bad file", "[cli]") {
+  Home home;
+  const std::string good = home.dir.write("good.json", my_routine);
+  const ProcessResult ok = run_stretch_timer({"validate", good}, home.options());
+  CHECK(ok.exit_code == 0);
+  CHECK_THAT(ok.out, Contains("routine mine (My own): 2 min 13 s at standard level"));
+
+  const std::string bad = home.dir.write("bad.json", R"({"routines": [{"id": "x", "name": "X", "description": "d",
+    "exercises": [{"exercise": "bridge", "hold": 0}]}]})");
+  const ProcessResult mixed = run_stretch_timer({"validate", good, bad}, home.options());
+  CHECK(mixed.exit_code == 1);
+  CHECK_THAT(mixed.out, Contains("routine mine"));
+  CHECK_THAT(mixed.err, Contains("bad.json: /routines/0/exercises/0/hold: expected 1 to 600 seconds, found 0"));
+
+  const ProcessResult absent = run_stretch_timer({"validate", home.dir.path() + "/absent.json"}, home.options());
+  CHECK(absent.exit_code == 2);
+}
+
+TEST_CASE("every built-in data file passes validate", "[cli][builtin]") {
+  std::vector<std::string> args{"validate"};
+  for (const char* dir : {"/data/exercises", "/data/routines"}) {
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(STRETCH_SOURCE_DIR) + dir)) {
+      args.push_back(entry.path().string());
+    }
+  }
+  Home home;
+  const ProcessResult r = run_stretch_timer(args, home.options());
+  CHECK(r.err.empty());
+  CHECK(r.exit_code == 0);
+}
+
+TEST_CASE("no file reaches the terminal with its control characters", "[cli]") {
+  Home home;
+  const std::string evil = home.dir.write("evil\x1b[2J.json", "{\"routines\": [\x1b]}");
+  const ProcessResult r = run_stretch_timer({"validate", evil}, home.options());
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find('\x1b') == std::string::npos);
+  CHECK(r.out.find('\x1b') == std::string::npos);
+}

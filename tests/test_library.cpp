@@ -1,0 +1,109 @@
+#include "catch.hpp"
+#include "stretch/library.hpp"
+#include "stretch/text.hpp"
+
+using namespace stretch;
+
+namespace {
+
+std::string exercise(const std::string& id, const std::string& name = "Mine") {
+  return R"({"id": ")" + id + R"(", "name": ")" + name +
+         R"(", "purpose": "p", "position": "p", "steps": ["s"], "hold": 10, "reps": 2})";
+}
+
+std::string routine(const std::string& id, const std::string& uses) {
+  return R"({"id": ")" + id + R"(", "name": "R", "description": "d", "exercises": [")" + uses + R"("]})";
+}
+
+}  // namespace
+
+TEST_CASE("the whole built-in library loads without a problem", "[library][builtin]") {
+  const LoadedLibrary loaded = build_library(builtin_sources(), {});
+  for (const Diagnostic& d : loaded.problems) FAIL(d.to_string());
+  const Library& lib = loaded.library;
+  CHECK(lib.routines().size() >= 5);
+  for (const char* id : {"pelvic-tilt", "knee-to-chest", "knee-to-chest-both", "lower-trunk-rotation",
+                         "hamstring-stretch-lying", "hamstring-stretch-standing", "bridge", "psoas-stretch",
+                         "piriformis-stretch", "hip-twists", "neck-stretch", "shoulder-rolls", "standing-toe-touch",
+                         "childs-pose", "cat-cow", "sphinx", "seated-twist"}) {
+    INFO(id);
+    CHECK(lib.find_exercise(id) != nullptr);
+  }
+  for (const char* id : {"low-back", "hamstrings", "desk-break", "morning"}) {
+    INFO(id);
+    CHECK(lib.find_routine(id) != nullptr);
+  }
+  CHECK(lib.find_routine("low-back")->routine.has_tag("daily"));
+  CHECK(lib.find_routine("hamstrings")->routine.has_tag("daily"));
+  CHECK(lib.find_routine("morning")->routine.has_tag("daily"));
+  for (const LibraryRoutine& r : lib.routines()) CHECK(r.origin == Origin::builtin);
+}
+
+TEST_CASE("the built-in texts are safe for a terminal and fit their limits", "[library][builtin]") {
+  const LoadedLibrary loaded = build_library(builtin_sources(), {});
+  for (const auto& [id, item] : loaded.library.exercises()) {
+    INFO(id);
+    CHECK(display_width(item.exercise.name) <= 40);  // the session screen's title line
+    CHECK_FALSE(item.exercise.steps.empty());
+    CHECK(sanitize_for_terminal(item.exercise.purpose) == item.exercise.purpose);
+  }
+}
+
+TEST_CASE("user files add routines and exercises and override built-ins", "[library]") {
+  const std::vector<SourceText> user{
+      {"a.json", R"({"exercises": [)" + exercise("my-stretch") + "], \"routines\": [" + routine("mine", "my-stretch") + "]}"},
+      {"b.json", R"({"exercises": [)" + exercise("bridge", "My bridge") + "], \"routines\": [" +
+                     routine("low-back", "pelvic-tilt") + "]}"},
+  };
+  const LoadedLibrary loaded = build_library(builtin_sources(), user);
+  CHECK(loaded.problems.empty());
+  const Library& lib = loaded.library;
+  CHECK(lib.find_routine("mine")->origin == Origin::user);
+  CHECK(lib.find_routine("mine")->file == "a.json");
+  CHECK(lib.find_routine("low-back")->origin == Origin::user_override);
+  CHECK(lib.find_routine("low-back")->routine.entries.size() == 1);
+  CHECK(lib.find_routine("desk-break")->origin == Origin::builtin);
+  CHECK(lib.exercises().at("bridge").origin == Origin::user_override);
+  CHECK(lib.find_exercise("bridge")->name == "My bridge");
+  CHECK(lib.exercises().at("my-stretch").origin == Origin::user);
+}
+
+TEST_CASE("a bad user file is reported and skipped; the good ones stay", "[library]") {
+  const std::vector<SourceText> user{
+      {"broken.json", "{not json"},
+      {"unknown.json", R"({"routines": [)" + routine("ghost", "no-such-exercise") + "]}"},
+      {"good.json", R"({"routines": [)" + routine("good", "bridge") + "]}"},
+      {"again.json", R"({"routines": [)" + routine("good", "bridge") + "]}"},
+  };
+  const LoadedLibrary loaded = build_library(builtin_sources(), user);
+  REQUIRE(loaded.problems.size() == 3);
+  CHECK(loaded.problems[0].file == "broken.json");
+  CHECK(loaded.problems[1].to_string() ==
+        "again.json: /routines/0/id: the routine id \"good\" is already defined in good.json; the file is skipped");
+  CHECK(loaded.problems[2].to_string() ==
+        "unknown.json: /routines/0/exercises/0: routine \"ghost\" uses the exercise \"no-such-exercise\", which is "
+        "neither built in nor defined in a routine file");
+  CHECK(loaded.library.find_routine("good") != nullptr);
+  CHECK(loaded.library.find_routine("ghost") == nullptr);
+}
+
+TEST_CASE("a routine may use an exercise from another user file, unless that file is dropped", "[library]") {
+  const std::vector<SourceText> user{
+      {"uses.json", R"({"routines": [)" + routine("uses", "shared") + "]}"},
+      {"defines.json", R"({"exercises": [)" + exercise("shared") + "], \"routines\": [" + routine("x", "missing") + "]}"},
+  };
+  const LoadedLibrary loaded = build_library(builtin_sources(), user);
+  // defines.json is dropped for its bad routine, which takes "shared" away from uses.json.
+  REQUIRE(loaded.problems.size() == 2);
+  CHECK(loaded.library.find_routine("uses") == nullptr);
+  CHECK(loaded.library.find_exercise("shared") == nullptr);
+}
+
+TEST_CASE("side options on an exercise done with both sides are refused", "[library]") {
+  const std::vector<SourceText> user{
+      {"sides.json", R"({"routines": [{"id": "s", "name": "S", "description": "d",
+                        "exercises": [{"exercise": "bridge", "sides": ["left"]}]}]})"}};
+  const LoadedLibrary loaded = build_library(builtin_sources(), user);
+  REQUIRE(loaded.problems.size() == 1);
+  CHECK(loaded.problems[0].location == "/routines/0/exercises/0");
+}

@@ -1,0 +1,56 @@
+#include "catch.hpp"
+#include "stretch/text.hpp"
+
+using namespace stretch;
+
+TEST_CASE("invalid UTF-8 is found at its first bad byte", "[text]") {
+  CHECK_FALSE(find_invalid_utf8("plain ascii").has_value());
+  CHECK_FALSE(find_invalid_utf8("caf\xc3\xa9 \xe6\x97\xa5\xf0\x9f\x98\x80").has_value());
+  CHECK(find_invalid_utf8("ab\xff").value() == 2);
+  CHECK(find_invalid_utf8("\xc0\xaf").value() == 0);          // overlong '/'
+  CHECK(find_invalid_utf8("x\xed\xa0\x80").value() == 1);     // a surrogate
+  CHECK(find_invalid_utf8("\xf4\x90\x80\x80").value() == 0);  // above U+10FFFF
+  CHECK(find_invalid_utf8("\xe6\x97").value() == 0);          // truncated
+}
+
+TEST_CASE("control characters are found and made harmless", "[text]") {
+  CHECK_FALSE(find_control_character("no controls \xc3\xa9").has_value());
+  CHECK(find_control_character("a\tb").value() == 1);
+  CHECK(find_control_character("ab\x1b[2J").value() == 2);
+  CHECK(find_control_character("\xc2\x9b" "31m").value() == 0);  // C1 CSI
+  CHECK(sanitize_for_terminal("red\x1b[31m") == "red\xef\xbf\xbd[31m");
+  CHECK(sanitize_for_terminal("bad\xff") == "bad\xef\xbf\xbd");
+  CHECK(sanitize_for_terminal("fine \xe6\x97\xa5") == "fine \xe6\x97\xa5");
+}
+
+TEST_CASE("positions are 1-based lines and columns", "[text]") {
+  const std::string text = "ab\ncd\nef";
+  CHECK(position_of(text, 0).line == 1);
+  CHECK(position_of(text, 4).line == 2);
+  CHECK(position_of(text, 4).column == 2);
+}
+
+TEST_CASE("display width counts wide and combining characters", "[text]") {
+  CHECK(display_width("hello") == 5);
+  CHECK(display_width("\xe6\x97\xa5\xe6\x9c\xac") == 4);  // two CJK characters
+  CHECK(display_width("e\xcc\x81") == 1);                 // e + combining acute
+  CHECK(display_width("\xf0\x9f\x98\x80") == 2);          // an emoji
+}
+
+TEST_CASE("wrapping breaks at spaces and by columns", "[text]") {
+  CHECK(wrap_text("one two three four", 9) == std::vector<std::string>{"one two", "three", "four"});
+  CHECK(wrap_text("abcdefghij", 4) == std::vector<std::string>{"abcd", "efgh", "ij"});
+  CHECK(wrap_text("\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5", 4) ==
+        std::vector<std::string>{"\xe6\x97\xa5\xe6\x97\xa5", "\xe6\x97\xa5"});
+  CHECK(wrap_text("", 10).empty());
+  for (const std::string& line : wrap_text("a long sentence with e\xcc\x81 marks and \xe6\x97\xa5 wide ones", 7)) {
+    CHECK(display_width(line) <= 7);
+  }
+}
+
+TEST_CASE("fitting cuts with an ellipsis and pads to the width", "[text]") {
+  CHECK(fit_to_width("short", 10) == "short");
+  CHECK(fit_to_width("much too long", 6) == "much \xe2\x80\xa6");
+  CHECK(pad_to_width("ab", 4) == "ab  ");
+  CHECK(display_width(pad_to_width("\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5", 5)) == 5);
+}
