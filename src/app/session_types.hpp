@@ -1,0 +1,43 @@
+#pragma once
+// What the session command hands to a runner (plain or full-screen), and what a runner
+// hands back at the end of each session.
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "app/clock.hpp"
+#include "stretch/diagnostic.hpp"
+#include "stretch/library.hpp"
+#include "stretch/plan.hpp"
+#include "stretch/session.hpp"
+
+namespace stretch::app {
+
+struct SessionOutcome {
+  SessionRecord record;
+  std::chrono::system_clock::time_point started_at;  // wall clock, for the history
+  std::optional<int> pain_before;                    // 0..10; empty when skipped or not asked
+  std::optional<int> pain_after;
+};
+
+struct SessionRequest {
+  const Library* library = nullptr;
+  const LibraryRoutine* routine = nullptr;   // start this one; nullptr: choose from `menu`
+  std::vector<const LibraryRoutine*> menu;   // the routines to choose from
+  PlanSettings plan;                         // the menu may change plan.level
+  bool safety_check = true;                  // ask the safety check before the first hold
+  bool pain_checkin = true;                  // ask for a 0-10 pain rating before and after
+  bool sound = true;                         // a bell at each phase change
+  const SessionClock* clock = nullptr;
+  Diagnostics library_problems;              // user files that were skipped, to mention
+  std::function<void(const SessionOutcome&)> on_session_end;  // records the history
+  std::function<void()> on_safety_check_passed;               // remembers today's date
+};
+
+// Exit codes of a session, beside the ones in cli.hpp.
+inline constexpr int exit_not_started = 1;  // the safety check said not to stretch today
+inline int exit_for_signal(int signal_number) { return 128 + signal_number; }
+
+}  // namespace stretch::app

@@ -1,0 +1,3 @@
+#include "stretch/session.hpp"
+
+// Placeholder: the session engine is being written. Definitions come with it.
