@@ -107,3 +107,15 @@ TEST_CASE("side options on an exercise done with both sides are refused", "[libr
   REQUIRE(loaded.problems.size() == 1);
   CHECK(loaded.problems[0].location == "/routines/0/exercises/0");
 }
+
+TEST_CASE("a routine too long for one sitting is refused", "[library]") {
+  std::string entries;
+  for (int i = 0; i < 10; ++i) entries += std::string(i ? "," : "") + R"({"exercise": "bridge", "hold": 600, "reps": 10})";
+  const std::vector<SourceText> user{
+      {"long.json", R"({"routines": [{"id": "long", "name": "L", "description": "d", "exercises": [)" + entries + "]}]}"}};
+  const LoadedLibrary loaded = build_library(builtin_sources(), user);
+  // 10 x (5 s get ready + 10 holds of 600 s + 9 rests of 5 s) + 9 x 15 s between = 60,635 s.
+  REQUIRE(loaded.problems.size() == 1);
+  CHECK(loaded.problems[0].to_string() ==
+        "long.json: /routines/0: routine \"long\" takes 16 h 50 min at the full level; a routine may take at most 3 h");
+}

@@ -2,6 +2,7 @@
 // The routine library: the built-in files plus the user's, merged and cross-checked.
 // Pure: it is given file contents, it reads nothing itself.
 
+#include <chrono>
 #include <map>
 #include <span>
 #include <string>
@@ -12,6 +13,9 @@
 #include "stretch/model.hpp"
 
 namespace stretch {
+
+// The longest a routine may take at the full level.
+inline constexpr std::chrono::milliseconds max_routine_duration = std::chrono::hours{3};
 
 enum class Origin {
   builtin,

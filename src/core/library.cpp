@@ -4,6 +4,8 @@
 #include <optional>
 
 #include "stretch/builtin_data.hpp"
+#include "stretch/duration_format.hpp"
+#include "stretch/plan.hpp"
 #include "stretch/routine_file.hpp"
 
 namespace stretch {
@@ -44,8 +46,9 @@ std::string entry_pointer(std::size_t routine, std::size_t entry) {
 }
 
 // The first reason `routine` (the routine-th in its file) cannot be used, or nullopt.
-std::optional<Diagnostic> check_references(const std::string& file, std::size_t index, const Routine& routine,
-                                           const std::map<std::string, LibraryExercise, std::less<>>& exercises) {
+std::optional<Diagnostic> check_routine(const std::string& file, std::size_t index, const Routine& routine,
+                                        const Library& library) {
+  const auto& exercises = library.exercises();
   for (std::size_t i = 0; i < routine.entries.size(); ++i) {
     const RoutineEntry& entry = routine.entries[i];
     const auto found = exercises.find(entry.exercise);
@@ -59,6 +62,15 @@ std::optional<Diagnostic> check_references(const std::string& file, std::size_t 
                         "\"side_order\" and \"sides\" are only for one-sided exercises; \"" + entry.exercise +
                             "\" is done with both sides together"};
     }
+  }
+  // Every value has a limit, but 50 exercises of 100 reps of 10-minute holds would still
+  // make a session of weeks: a routine is for one sitting.
+  PlanSettings longest;
+  longest.level = Level::full;
+  if (const Millis total = expand(routine, library, longest).total; total > max_routine_duration) {
+    return Diagnostic{file, "/routines/" + std::to_string(index),
+                      "routine \"" + routine.id + "\" takes " + format_duration(total) +
+                          " at the full level; a routine may take at most " + format_duration(max_routine_duration)};
   }
   return std::nullopt;
 }
@@ -95,7 +107,7 @@ struct LibraryBuilder {
     for (const ParsedSource& source : builtin) {
       for (std::size_t i = 0; i < source.content.routines.size(); ++i) {
         const Routine& routine = source.content.routines[i];
-        if (auto problem = check_references(source.name, i, routine, lib.exercises_)) {
+        if (auto problem = check_routine(source.name, i, routine, lib)) {
           problems.push_back(*problem);
         } else {
           add_routine(lib, routine, source.name, Origin::builtin);
@@ -159,7 +171,7 @@ struct LibraryBuilder {
 
   static std::optional<Diagnostic> first_reference_problem(const ParsedSource& source, const Library& lib) {
     for (std::size_t i = 0; i < source.content.routines.size(); ++i) {
-      if (auto problem = check_references(source.name, i, source.content.routines[i], lib.exercises_)) {
+      if (auto problem = check_routine(source.name, i, source.content.routines[i], lib)) {
         return problem;
       }
     }
