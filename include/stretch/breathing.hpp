@@ -4,6 +4,8 @@
 // into the stretch (the first `out` seconds), then in/out at the exercise's pace.
 // Rests: breathe as you like.
 
+#include <optional>
+
 #include "stretch/model.hpp"
 #include "stretch/plan.hpp"
 
@@ -18,6 +20,12 @@ struct BreathCue {
   bool easing_in = false;     // the first out-breath of a hold: ease into the stretch
 };
 
+// `elapsed` is clamped to 0..step_duration. A pace with a zero in or out time means free.
 [[nodiscard]] BreathCue breath_at(StepKind kind, Millis step_duration, const Breathing& pace, Millis elapsed);
+
+// When, after `elapsed` and before the step ends, the phase next changes (as time into the
+// step), or nullopt: for a runner that wakes only when a cue changes.
+[[nodiscard]] std::optional<Millis> next_breath_change(StepKind kind, Millis step_duration, const Breathing& pace,
+                                                       Millis elapsed);
 
 }  // namespace stretch

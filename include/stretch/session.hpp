@@ -22,9 +22,9 @@ enum class SessionEvent {
   resume,
   skip_step,
   skip_exercise,
-  back,            // restart the step; within 2 s of its start, go to the previous step
+  back,            // restart the step as planned; within 2 s of its start, go to the previous step
   add_time,        // +5 s to the current step
-  take_time,       // -5 s off the current step
+  take_time,       // -5 s off the current step; when that leaves nothing, the step ends
   stop_for_pain,   // ends the session: it hurts
   quit,            // ends the session: the user chose to
   interrupt,       // ends the session: a signal (SIGTERM, SIGHUP, ...)
@@ -53,9 +53,11 @@ struct SessionRecord {
   Millis active{0};        // session time not paused, start to end
   Millis paused{0};        // time spent paused
   Millis held{0};          // hold time actually done
-  Millis hold_skipped{0};  // hold time skipped
-  std::size_t steps_completed = 0;
-  std::size_t steps_skipped = 0;
+  // Hold time not done: skipped, taken off, or never reached because the session ended
+  // early. held + hold_skipped is always the plan's hold time with the 5 s added or taken.
+  Millis hold_skipped{0};
+  std::size_t steps_completed = 0;  // ran to their deadline (or were ended by taking time)
+  std::size_t steps_skipped = 0;    // skipped by the user (skip step or skip exercise)
   std::vector<ExerciseResult> exercises;
   std::optional<SessionEnd> end;  // empty while running
 };
@@ -72,6 +74,8 @@ class Session {
   // changed or the session finished.
   bool advance(Instant now);
   // Advances to `now`, then applies the event. True if anything visible changed.
+  // Skips, back and time changes work while paused and leave the session paused; events
+  // after the end change nothing.
   bool handle(SessionEvent event, Instant now);
 
   [[nodiscard]] const Plan& plan() const;
@@ -89,24 +93,38 @@ class Session {
   [[nodiscard]] std::optional<Instant> step_deadline() const;
   [[nodiscard]] SessionRecord record(Instant now) const;
 
+  // Session time so far: from the start to `now` (or to the end), paused time excluded.
+  [[nodiscard]] Millis session_elapsed(Instant now) const;
+  // Changes every time a step starts, whether by its deadline, a skip or back (a restart
+  // too), so a view can tell "a new step began" from "time passed" without comparing steps.
+  [[nodiscard]] std::size_t step_serial() const;
+
  private:
   // The layout below may change freely with src/core/session.cpp.
-  Plan plan_;
-  std::size_t index_ = 0;
-  Instant step_start_{};             // when the current step began, pauses added back in
-  Millis step_duration_{0};
-  std::optional<Instant> paused_at_;
-  Instant session_start_{};
-  Millis paused_total_{0};
-  std::optional<SessionEnd> end_;
-  std::optional<Instant> ended_at_;
-  // One entry per step: how much of it ran, and whether it was skipped.
-  struct StepLog {
+  struct StepLog {  // the last run of one step; back clears it
     Millis ran{0};
     bool completed = false;
     bool skipped = false;
   };
+
+  [[nodiscard]] Instant effective(Instant now) const;       // now, or when the pause began
+  [[nodiscard]] Clock::duration elapsed_exact(Instant now) const;
+  void bank_pause(Instant now);                            // a pause so far becomes paused time
+  void leave_step(Instant at, bool completed, bool skipped);  // logs the step, starts the next
+  void start_step(std::size_t index, Instant at);
+  void finish(SessionEnd how, Instant at);
+
+  Plan plan_;
+  std::vector<Millis> durations_;  // per step: the plan's, with time added or taken
   std::vector<StepLog> log_;
+  std::size_t index_ = 0;
+  std::size_t serial_ = 0;
+  Instant step_start_{};  // when the current step began, pauses added back in
+  std::optional<Instant> paused_at_;
+  Instant session_start_{};
+  Clock::duration paused_total_{0};
+  std::optional<SessionEnd> end_;
+  std::optional<Instant> ended_at_;
 };
 
 }  // namespace stretch

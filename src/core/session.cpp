@@ -1,3 +1,231 @@
 #include "stretch/session.hpp"
 
-// Placeholder: the session engine is being written. Definitions come with it.
+#include <algorithm>
+#include <utility>
+
+namespace stretch {
+namespace {
+
+// Instants are nanoseconds, the plan is milliseconds: whole milliseconds done, never more.
+Millis floor_ms(Clock::duration d) { return std::max(Millis::zero(), std::chrono::floor<Millis>(d)); }
+
+}  // namespace
+
+Session::Session(Plan plan, Instant start)
+    : plan_(std::move(plan)), log_(plan_.steps.size()), step_start_(start), session_start_(start) {
+  durations_.reserve(plan_.steps.size());
+  for (const Step& step : plan_.steps) durations_.push_back(step.duration);
+  if (plan_.steps.empty()) finish(SessionEnd::completed, start);
+}
+
+Instant Session::effective(Instant now) const { return paused_at_ ? *paused_at_ : now; }
+
+Clock::duration Session::elapsed_exact(Instant now) const {
+  return std::max(Clock::duration::zero(), effective(now) - step_start_);
+}
+
+void Session::bank_pause(Instant now) {
+  if (!paused_at_ || now <= *paused_at_) return;
+  const Clock::duration pause = now - *paused_at_;
+  paused_total_ += pause;
+  step_start_ += pause;  // the deadline moves by the pause, nothing else does
+  paused_at_ = now;
+}
+
+void Session::start_step(std::size_t index, Instant at) {
+  index_ = index;
+  step_start_ = at;
+  ++serial_;
+}
+
+void Session::leave_step(Instant at, bool completed, bool skipped) {
+  StepLog& log = log_[index_];
+  log.completed = completed;
+  log.skipped = skipped;
+  log.ran = completed ? durations_[index_] : std::min(durations_[index_], floor_ms(elapsed_exact(at)));
+  if (index_ + 1 == plan_.steps.size()) {
+    finish(SessionEnd::completed, at);
+  } else {
+    start_step(index_ + 1, at);
+  }
+}
+
+void Session::finish(SessionEnd how, Instant at) {
+  bank_pause(at);
+  paused_at_.reset();
+  end_ = how;
+  ended_at_ = at;
+  index_ = plan_.steps.size();
+  ++serial_;
+}
+
+bool Session::advance(Instant now) {
+  if (end_ || paused_at_) return false;
+  bool changed = false;
+  // Each step starts at the previous deadline, not at `now`: a late wake-up catches up
+  // through the steps it missed instead of shifting the schedule.
+  while (!end_) {
+    const Instant deadline = step_start_ + durations_[index_];
+    if (now < deadline) break;
+    leave_step(deadline, true, false);
+    changed = true;
+  }
+  return changed;
+}
+
+bool Session::handle(SessionEvent event, Instant now) {
+  const bool advanced = advance(now);
+  if (end_) return advanced;
+  // From here on a paused session behaves as if the pause had begun at `now`, so that a
+  // skip or back while paused starts the new step paused, with no time run off it.
+  bank_pause(now);
+
+  switch (event) {
+    case SessionEvent::pause:
+      if (paused_at_) return advanced;
+      paused_at_ = now;
+      return true;
+    case SessionEvent::resume:
+      if (!paused_at_) return advanced;
+      paused_at_.reset();
+      return true;
+    case SessionEvent::toggle_pause:
+      return handle(paused_at_ ? SessionEvent::resume : SessionEvent::pause, now) || advanced;
+    case SessionEvent::skip_step:
+      leave_step(now, false, true);
+      return true;
+    case SessionEvent::skip_exercise: {
+      // The rest after an exercise belongs to it, so this lands on the next get ready.
+      const std::size_t exercise = plan_.steps[index_].exercise;
+      do {
+        leave_step(now, false, true);
+      } while (!end_ && plan_.steps[index_].exercise == exercise);
+      return true;
+    }
+    case SessionEvent::back: {
+      // Back does a step again as planned: time added to it or taken off is forgotten,
+      // and the steps after the current one stay as if never reached.
+      const bool previous = elapsed_exact(now) < back_restart_window && index_ > 0;
+      log_[index_] = StepLog{};
+      durations_[index_] = plan_.steps[index_].duration;
+      if (previous) {
+        log_[index_ - 1] = StepLog{};
+        durations_[index_ - 1] = plan_.steps[index_ - 1].duration;
+      }
+      start_step(previous ? index_ - 1 : index_, now);
+      return true;
+    }
+    case SessionEvent::add_time:
+      durations_[index_] += time_step;
+      return true;
+    case SessionEvent::take_time: {
+      const Clock::duration elapsed = elapsed_exact(now);
+      if (durations_[index_] - time_step <= elapsed) {
+        // Nothing would be left: the step ends now, done, as long as it has run.
+        durations_[index_] = floor_ms(elapsed);
+        leave_step(now, true, false);
+      } else {
+        durations_[index_] -= time_step;
+      }
+      return true;
+    }
+    case SessionEvent::stop_for_pain:
+    case SessionEvent::quit:
+    case SessionEvent::interrupt: {
+      StepLog& log = log_[index_];
+      log.ran = std::min(durations_[index_], floor_ms(elapsed_exact(now)));
+      finish(event == SessionEvent::stop_for_pain ? SessionEnd::stopped_for_pain
+             : event == SessionEvent::quit        ? SessionEnd::quit
+                                                  : SessionEnd::interrupted,
+             now);
+      return true;
+    }
+  }
+  return advanced;
+}
+
+const Plan& Session::plan() const { return plan_; }
+bool Session::finished() const { return end_.has_value(); }
+std::optional<SessionEnd> Session::end() const { return end_; }
+bool Session::paused() const { return paused_at_.has_value(); }
+std::size_t Session::step_index() const { return index_; }
+std::size_t Session::step_serial() const { return serial_; }
+
+const Step* Session::current_step() const { return end_ ? nullptr : &plan_.steps[index_]; }
+
+Millis Session::step_duration() const { return end_ ? Millis::zero() : durations_[index_]; }
+
+Millis Session::step_elapsed(Instant now) const {
+  return end_ ? Millis::zero() : std::min(durations_[index_], floor_ms(elapsed_exact(now)));
+}
+
+Millis Session::step_remaining(Instant now) const {
+  if (end_) return Millis::zero();
+  // Rounded up, so that a step shows time left until its very deadline.
+  return std::max(Millis::zero(), std::chrono::ceil<Millis>(durations_[index_] - elapsed_exact(now)));
+}
+
+Millis Session::session_remaining(Instant now) const {
+  if (end_) return Millis::zero();
+  Millis left = step_remaining(now);
+  for (std::size_t i = index_ + 1; i < durations_.size(); ++i) left += durations_[i];
+  return left;
+}
+
+double Session::progress(Instant now) const {
+  if (end_ || plan_.total <= Millis::zero()) return 1.0;
+  // Where the plan's own timeline would be: the start of this step, plus the share of it
+  // done (so added time slows the bar down instead of running it past the step).
+  const Step& step = plan_.steps[index_];
+  const double share = static_cast<double>(step_elapsed(now).count()) / static_cast<double>(durations_[index_].count());
+  const double done = static_cast<double>(step.start.count()) + share * static_cast<double>(step.duration.count());
+  return std::clamp(done / static_cast<double>(plan_.total.count()), 0.0, 1.0);
+}
+
+std::optional<Instant> Session::step_deadline() const {
+  if (end_ || paused_at_) return std::nullopt;
+  return step_start_ + durations_[index_];
+}
+
+Millis Session::session_elapsed(Instant now) const {
+  const Instant until = end_ ? *ended_at_ : effective(now);
+  return floor_ms(until - session_start_ - paused_total_);
+}
+
+SessionRecord Session::record(Instant now) const {
+  SessionRecord r;
+  r.routine_id = plan_.routine_id;
+  r.routine_name = plan_.routine_name;
+  r.level = plan_.level;
+  r.planned = plan_.total;
+  r.active = session_elapsed(now);
+  Clock::duration paused = paused_total_;
+  if (!end_ && paused_at_ && now > *paused_at_) paused += now - *paused_at_;
+  r.paused = floor_ms(paused);
+  r.end = end_;
+
+  std::vector<std::size_t> holds(plan_.exercises.size(), 0);
+  std::vector<std::size_t> holds_done(plan_.exercises.size(), 0);
+  for (std::size_t i = 0; i < plan_.steps.size(); ++i) {
+    const Step& step = plan_.steps[i];
+    const StepLog& log = log_[i];
+    const Millis ran = (!end_ && i == index_) ? step_elapsed(now) : log.ran;
+    if (log.completed) ++r.steps_completed;
+    if (log.skipped) ++r.steps_skipped;
+    if (step.kind != StepKind::hold) continue;
+    r.held += ran;
+    r.hold_skipped += durations_[i] - ran;
+    ++holds[step.exercise];
+    if (log.completed) ++holds_done[step.exercise];
+  }
+  for (std::size_t e = 0; e < plan_.exercises.size(); ++e) {
+    const Exercise& exercise = plan_.exercises[e].exercise;
+    ExerciseStatus status = ExerciseStatus::partial;
+    if (holds_done[e] == holds[e]) status = ExerciseStatus::done;
+    else if (holds_done[e] == 0) status = ExerciseStatus::skipped;
+    r.exercises.push_back(ExerciseResult{exercise.id, exercise.name, status});
+  }
+  return r;
+}
+
+}  // namespace stretch
