@@ -1,0 +1,155 @@
+#pragma once
+// The view model of the full-screen session: what each screen should say, as data, built by
+// pure functions from the session's state at one instant, the user's toggles and the
+// terminal's size; and renderers that lay each view out on a Screen. No terminal, no clock:
+// tests build screens at any instant and compare them with expected text.
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "stretch/breathing.hpp"
+#include "stretch/library.hpp"
+#include "stretch/plan.hpp"
+#include "stretch/safety.hpp"
+#include "stretch/screen.hpp"
+#include "stretch/session.hpp"
+
+namespace stretch {
+
+struct TerminalSize {
+  int width = 80;
+  int height = 24;
+};
+
+// full: big digits and instructions. compact: the countdown as text, no instructions.
+// too_small: a request to enlarge the terminal (and the countdown if it fits).
+enum class Layout { full, compact, too_small };
+inline constexpr TerminalSize minimum_size{40, 12};
+inline constexpr TerminalSize full_layout_size{60, 20};
+[[nodiscard]] Layout layout_for(TerminalSize size);
+
+struct Hotkey {
+  std::string key;
+  std::string label;
+  int priority = 0;  // on a narrow footer the lowest go first
+};
+
+// "0:45", "7:40", "1:02:03": minutes without a leading zero, rounded up like a countdown.
+[[nodiscard]] std::string countdown_text(Millis remaining);
+
+// ---- The session screen ----
+
+// The session at one instant: snapshot_of() reads it from a Session; tests may build one by hand.
+struct SessionSnapshot {
+  const Plan* plan = nullptr;
+  std::size_t step_index = 0;  // plan->steps.size() once finished
+  bool paused = false;
+  Millis step_duration{0};
+  Millis step_elapsed{0};
+  Millis step_remaining{0};
+  Millis session_remaining{0};
+  double progress = 0.0;  // 0..1 of the planned time
+  BreathCue breath;
+};
+[[nodiscard]] SessionSnapshot snapshot_of(const Session& session, Instant now);
+
+struct SessionToggles {
+  bool muted = false;
+  bool confirm_quit = false;  // "Quit the session? y / n" in the footer
+};
+
+struct SessionView {
+  Layout layout = Layout::full;
+  std::string routine_name;
+  double progress = 0.0;       // 0..1
+  std::string time_left;       // "7:40 left"
+  std::string exercise_name;   // between exercises, the one coming up
+  std::string exercise_count;  // "exercise 2 of 6"
+  std::string side;            // LEFT, RIGHT, BOTH; empty between exercises
+  std::string phase;           // GET READY, HOLD, REST, SWITCH SIDES
+  Tone phase_tone = Tone::rest;
+  std::string rep;             // "rep 2 of 3"
+  bool paused = false;         // the screen says PAUSED; the countdown stands still
+  std::string countdown;       // "0:45"
+  std::string breath_word;     // "breathe in", "breathe out", "breathe easy"
+  int breath_cells = 0;        // the bar's width; 0: no bar (free breathing)
+  int breath_filled = 0;       // fills on the in-breath, empties on the out-breath
+  std::string reminder;        // during holds, rotating; the breathing cue while getting ready
+  std::vector<std::string> instructions;  // wrapped to the width
+  std::vector<std::string> caution;       // wrapped to the width
+  std::string next;                       // "next: Bridge"
+  std::vector<Hotkey> footer;
+  std::string confirm;  // a question replacing the footer, or empty
+};
+
+[[nodiscard]] SessionView session_view(const SessionSnapshot& snapshot, const SessionToggles& toggles,
+                                       TerminalSize size);
+void render_session(const SessionView& view, Screen& screen);
+
+// How long (session time) until the screen would look different without any key: the next
+// whole second, the next step of the breathing bar, the next reminder. Empty while paused or
+// once finished: only a key changes the screen then.
+[[nodiscard]] std::optional<Millis> next_visible_change(const SessionSnapshot& snapshot, TerminalSize size);
+
+// ---- The routine menu ----
+
+struct MenuItem {
+  std::string key;  // "1".."9", or empty past nine
+  std::string name;
+  std::string duration;
+};
+
+struct MenuView {
+  Layout layout = Layout::full;
+  std::string level;  // "level: standard"
+  std::vector<MenuItem> items;
+  std::size_t selected = 0;
+  std::string heading;                   // "Low back · 6 exercises · 9 min 40 s"
+  std::vector<std::string> description;  // wrapped
+  std::vector<std::string> exercises;    // "Pelvic tilt · 10 × 5 s"
+  std::string notice;                    // skipped user files, or empty
+  std::vector<Hotkey> footer;
+};
+
+[[nodiscard]] MenuView menu_view(std::span<const Routine* const> routines, const Library& library,
+                                 const PlanSettings& settings, std::size_t selected, std::size_t problems,
+                                 TerminalSize size);
+void render_menu(const MenuView& view, Screen& screen);
+
+// ---- Panels: the safety check, the pain check-in, advice, help and the summary ----
+
+struct Paragraph {
+  std::string text;  // empty: a blank line
+  Tone tone = Tone::normal;
+  std::string bullet;  // "• ": later lines of the paragraph hang under the text
+};
+
+struct PanelView {
+  std::string title;
+  Tone title_tone = Tone::strong;
+  std::vector<Paragraph> body;  // scrolls when it does not fit
+  std::vector<Hotkey> choices;  // one per row, always visible above the footer
+  std::vector<Hotkey> footer;
+};
+
+// The lines a panel's body takes at a width, and how far it can scroll at a size.
+[[nodiscard]] std::size_t panel_body_lines(const PanelView& view, int width);
+[[nodiscard]] int panel_max_scroll(const PanelView& view, TerminalSize size);
+void render_panel(const PanelView& view, int scroll, Screen& screen);
+
+[[nodiscard]] PanelView safety_check_view();
+// For start_after_confirmation and do_not_start.
+[[nodiscard]] PanelView safety_verdict_view(SafetyVerdict verdict);
+[[nodiscard]] PanelView pain_checkin_view(bool after_session);
+[[nodiscard]] PanelView stopped_for_pain_view();
+[[nodiscard]] PanelView session_help_view();
+[[nodiscard]] PanelView summary_view(const SessionRecord& record, std::optional<int> pain_before,
+                                     std::optional<int> pain_after, bool menu_follows);
+
+// Below the minimum size every screen says so; `extra` lines follow if they fit.
+void render_too_small(Screen& screen, std::span<const std::string> extra = {});
+
+}  // namespace stretch

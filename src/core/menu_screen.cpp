@@ -1,0 +1,113 @@
+// The routine menu: the routines with their time at the chosen level, and the highlighted
+// one's description and exercises.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "render_parts.hpp"
+#include "stretch/duration_format.hpp"
+#include "stretch/text.hpp"
+#include "stretch/view_model.hpp"
+
+namespace stretch {
+namespace {
+
+using render::margin;
+
+std::string clean(std::string_view text) { return sanitize_for_terminal(text); }
+
+// "Knee to chest (one leg) · 4 × 10 s each side"
+std::string exercise_line(const PlannedExercise& pe) {
+  std::string line = clean(pe.exercise.name) + " \u00b7 ";
+  if (pe.reps > 1) line += std::to_string(pe.reps) + " \u00d7 ";
+  line += std::to_string(pe.hold_seconds) + " s";
+  if (pe.sides.size() > 1) line += " each side";
+  return line;
+}
+
+std::vector<std::string> fitted_rows(const std::vector<std::string>& lines, int rows, int width) {
+  std::vector<std::string> out;
+  if (rows <= 0) return out;
+  for (const std::string& line : lines) {
+    if (static_cast<int>(out.size()) == rows) {
+      out.back() = fit_to_width(out.back() + " \u2026", static_cast<std::size_t>(width));
+      break;
+    }
+    out.push_back(line);
+  }
+  return out;
+}
+
+}  // namespace
+
+MenuView menu_view(std::span<const Routine* const> routines, const Library& library, const PlanSettings& settings,
+                   std::size_t selected, std::size_t problems, TerminalSize size) {
+  MenuView v;
+  v.layout = layout_for(size);
+  v.level = "level: " + std::string(to_string(settings.level));
+  v.selected = routines.empty() ? 0 : std::min(selected, routines.size() - 1);
+  const int width = std::max(size.width - 2 * margin, 1);
+  for (std::size_t i = 0; i < routines.size(); ++i) {
+    const Plan plan = expand(*routines[i], library, settings);
+    MenuItem item{i < 9 ? std::to_string(i + 1) : "", clean(routines[i]->name), format_duration(plan.total)};
+    if (i == v.selected) {
+      const std::size_t n = plan.exercises.size();
+      v.heading = item.name + " \u00b7 " + std::to_string(n) + (n == 1 ? " exercise" : " exercises") + " \u00b7 " +
+                  item.duration;
+      v.description = wrap_text(clean(routines[i]->description), static_cast<std::size_t>(width));
+      for (const PlannedExercise& pe : plan.exercises) v.exercises.push_back(exercise_line(pe));
+    }
+    v.items.push_back(std::move(item));
+  }
+  if (problems > 0) v.notice = std::to_string(problems) + " routine file(s) skipped: see stretch-timer list";
+  v.footer = {
+      {"\u2191\u2193", "choose", 7}, {"Enter", "start", 9}, {"1-9", "start", 3}, {"\u2190\u2192", "level", 6},
+      {"q", "quit", 8},
+  };
+  return v;
+}
+
+void render_menu(const MenuView& v, Screen& screen) {
+  if (v.layout == Layout::too_small) {
+    render_too_small(screen);
+    return;
+  }
+  const int w = screen.width();
+  const int h = screen.height();
+  const int width = w - 2 * margin;
+  screen.put(margin, 0, "stretch-timer", Tone::strong);
+  render::right(screen, 0, v.level);
+  render::rule(screen, 1);
+
+  // The list scrolls to keep the highlighted routine in sight.
+  const int list_rows = std::min(static_cast<int>(v.items.size()), std::max(3, h / 3));
+  const int first = std::max(0, static_cast<int>(v.selected) - list_rows + 1);
+  for (int row = 0; row < list_rows; ++row) {
+    const auto i = static_cast<std::size_t>(first + row);
+    if (i >= v.items.size()) break;
+    const MenuItem& item = v.items[i];
+    const int y = 2 + row;
+    const Tone tone = i == v.selected ? Tone::selected : Tone::normal;
+    if (tone == Tone::selected) screen.repeat(0, y, w, " ", tone);
+    screen.put(margin, y, i == v.selected ? "\u25b6" : " ", tone);
+    screen.put(margin + 2, y, item.key, tone);
+    const int duration_width = static_cast<int>(display_width(item.duration));
+    render::text(screen, margin + 5, y, item.name, width - 5 - duration_width - 2, tone);
+    screen.put(w - margin - duration_width, y, item.duration, tone);
+  }
+  int y = 2 + list_rows;
+  render::rule(screen, y++);
+
+  const int bottom = h - 3 - (v.notice.empty() ? 0 : 1);  // the last row for details
+  render::text(screen, margin, y++, v.heading, width, Tone::strong);
+  const int description_rows = std::min(static_cast<int>(v.description.size()), std::max(bottom - y - 2, 1));
+  for (const std::string& line : fitted_rows(v.description, description_rows, width)) screen.put(margin, y++, line);
+  ++y;
+  for (const std::string& line : fitted_rows(v.exercises, bottom - y + 1, width)) screen.put(margin, y++, line);
+
+  if (!v.notice.empty()) render::text(screen, margin, h - 3, v.notice, width, Tone::warning);
+  render::rule(screen, h - 2);
+  render::footer(screen, h - 1, v.footer);
+}
+
+}  // namespace stretch

@@ -1,0 +1,79 @@
+#include "render_parts.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "stretch/text.hpp"
+
+namespace stretch::render {
+namespace {
+
+// Two spaces between hotkeys, or one when that keeps a hotkey that two would drop.
+struct Fit {
+  std::vector<const Hotkey*> keys;
+  std::size_t separator = 2;
+};
+
+std::size_t footer_width(const std::vector<const Hotkey*>& keys, std::size_t separator) {
+  std::size_t width = 0;
+  for (const Hotkey* k : keys) {
+    if (width > 0) width += separator;
+    width += display_width(k->key) + 1 + display_width(k->label);
+  }
+  return width;
+}
+
+// The keys that fit in `width`, in their order, dropping the lowest priority first (the
+// last of equals first, so the footer loses its tail before its head).
+Fit fitting(std::span<const Hotkey> keys, int width) {
+  const auto limit = static_cast<std::size_t>(std::max(width, 0));
+  Fit fit;
+  for (const Hotkey& k : keys) fit.keys.push_back(&k);
+  while (!fit.keys.empty()) {
+    if (footer_width(fit.keys, 2) <= limit) return fit;
+    if (footer_width(fit.keys, 1) <= limit) {
+      fit.separator = 1;
+      return fit;
+    }
+    auto lowest = fit.keys.begin();
+    for (auto it = fit.keys.begin(); it != fit.keys.end(); ++it) {
+      if ((*it)->priority <= (*lowest)->priority) lowest = it;
+    }
+    fit.keys.erase(lowest);
+  }
+  return fit;
+}
+
+}  // namespace
+
+void rule(Screen& screen, int y) { screen.repeat(0, y, screen.width(), "\u2500", Tone::dim); }
+
+void bar(Screen& screen, int x, int y, int cells, int filled, Tone tone) {
+  filled = std::clamp(filled, 0, std::max(cells, 0));
+  screen.repeat(x, y, filled, "\u2588", tone);
+  screen.repeat(x + filled, y, cells - filled, "\u2591", Tone::dim);
+}
+
+int text(Screen& screen, int x, int y, std::string_view line, int width, Tone tone) {
+  if (width <= 0) return x;
+  return screen.put(x, y, fit_to_width(line, static_cast<std::size_t>(width)), tone);
+}
+
+void right(Screen& screen, int y, std::string_view line, Tone tone) {
+  const int width = static_cast<int>(display_width(line));
+  screen.put(screen.width() - margin - width, y, line, tone);
+}
+
+void footer(Screen& screen, int y, std::span<const Hotkey> keys) {
+  const Fit fit = fitting(keys, screen.width() - margin);
+  int x = margin;
+  bool first = true;
+  for (const Hotkey* k : fit.keys) {
+    if (!first) x += static_cast<int>(fit.separator);
+    first = false;
+    x = screen.put(x, y, k->key, Tone::strong);
+    x = screen.put(x + 1, y, k->label, Tone::normal);
+  }
+}
+
+}  // namespace stretch::render

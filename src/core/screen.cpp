@@ -1,0 +1,165 @@
+#include "stretch/screen.hpp"
+
+#include <array>
+#include <utility>
+
+#include "stretch/text.hpp"
+
+namespace stretch {
+namespace {
+
+// Bytes in the UTF-8 sequence that starts with `lead` (text is valid UTF-8 here).
+std::size_t sequence_length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead & 0xE0) == 0xC0) return 2;
+  if ((lead & 0xF0) == 0xE0) return 3;
+  return 4;
+}
+
+}  // namespace
+
+Screen::Screen(int width, int height)
+    : width_(width < 0 ? 0 : width),
+      height_(height < 0 ? 0 : height),
+      cells_(static_cast<std::size_t>(width_) * static_cast<std::size_t>(height_)) {}
+
+const Cell& Screen::at(int x, int y) const {
+  return cells_.at(static_cast<std::size_t>(y) * static_cast<std::size_t>(width_) + static_cast<std::size_t>(x));
+}
+
+void Screen::set(int x, int y, std::string glyph, int glyph_width, Tone tone) {
+  const auto index = [this, y](int column) {
+    return static_cast<std::size_t>(y) * static_cast<std::size_t>(width_) + static_cast<std::size_t>(column);
+  };
+  // Overwriting half of a wide character blanks its other half, as a terminal does.
+  const auto unlink = [&](int column) {
+    if (column < 0 || column >= width_) return;
+    Cell& cell = cells_[index(column)];
+    if (cell.glyph.empty() && column > 0) cells_[index(column - 1)].glyph = " ";
+    if (!cell.glyph.empty() && column + 1 < width_ && cells_[index(column + 1)].glyph.empty()) {
+      cells_[index(column + 1)].glyph = " ";
+    }
+  };
+  unlink(x);
+  if (glyph_width == 2) unlink(x + 1);
+  cells_[index(x)] = Cell{std::move(glyph), tone};
+  if (glyph_width == 2) cells_[index(x + 1)] = Cell{"", tone};
+}
+
+int Screen::put(int x, int y, std::string_view text, Tone tone) {
+  if (y < 0 || y >= height_) return x;
+  // Views sanitize untrusted text already; this is the last line of defence, so that no
+  // escape sequence can reach the terminal through any path.
+  std::string clean;
+  if (find_invalid_utf8(text) || find_control_character(text)) {
+    clean = sanitize_for_terminal(text);
+    text = clean;
+  }
+  int column = x;
+  int last = -1;  // the cell that combining marks attach to
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t length = sequence_length(static_cast<unsigned char>(text[at]));
+    const std::string_view code_point = text.substr(at, length);
+    at += length;
+    const int cell_width = static_cast<int>(display_width(code_point));
+    if (cell_width == 0) {
+      if (last >= 0 && last < width_) {
+        cells_[static_cast<std::size_t>(y) * static_cast<std::size_t>(width_) + static_cast<std::size_t>(last)]
+            .glyph.append(code_point);
+      }
+      continue;
+    }
+    if (column + cell_width > width_) return width_;
+    if (column >= 0) {
+      set(column, y, std::string(code_point), cell_width, tone);
+      last = column;
+    }
+    column += cell_width;
+  }
+  return column;
+}
+
+void Screen::put_centered(int y, std::string_view text, Tone tone) {
+  const std::string fitted = fit_to_width(text, static_cast<std::size_t>(width_));
+  const int text_width = static_cast<int>(display_width(fitted));
+  put((width_ - text_width) / 2, y, fitted, tone);
+}
+
+void Screen::repeat(int x, int y, int count, std::string_view glyph, Tone tone) {
+  const int glyph_width = static_cast<int>(display_width(glyph));
+  if (glyph_width == 0) return;
+  for (int i = 0; i < count; ++i) put(x + i * glyph_width, y, glyph, tone);
+}
+
+std::string Screen::ToString() const {
+  std::string out;
+  for (int y = 0; y < height_; ++y) {
+    std::string row;
+    for (int x = 0; x < width_; ++x) row += at(x, y).glyph;
+    row.erase(row.find_last_not_of(' ') + 1);
+    if (y > 0) out += '\n';
+    out += row;
+  }
+  return out;
+}
+
+// The font: 3×5 pixels a digit, each pixel two columns wide so that it looks square.
+namespace {
+
+using Glyph = std::array<std::string_view, big_text_height>;
+
+constexpr std::array<Glyph, 10> digit_pixels{{
+    {"###", "# #", "# #", "# #", "###"},  // 0
+    {" # ", "## ", " # ", " # ", "###"},  // 1
+    {"###", "  #", "###", "#  ", "###"},  // 2
+    {"###", "  #", "###", "  #", "###"},  // 3
+    {"# #", "# #", "###", "  #", "  #"},  // 4
+    {"###", "#  ", "###", "  #", "###"},  // 5
+    {"###", "#  ", "###", "# #", "###"},  // 6
+    {"###", "  #", "  #", "  #", "  #"},  // 7
+    {"###", "# #", "###", "# #", "###"},  // 8
+    {"###", "# #", "###", "  #", "###"},  // 9
+}};
+constexpr Glyph colon_pixels{" ", "#", " ", "#", " "};
+constexpr int pixel_columns = 2;
+constexpr int gap_columns = 2;
+
+const Glyph* glyph_of(char c) {
+  if (c >= '0' && c <= '9') return &digit_pixels.at(static_cast<std::size_t>(c - '0'));
+  if (c == ':') return &colon_pixels;
+  return nullptr;
+}
+
+}  // namespace
+
+int big_text_width(std::string_view text) {
+  int width = 0;
+  for (char c : text) {
+    const Glyph* glyph = glyph_of(c);
+    if (glyph == nullptr) continue;
+    if (width > 0) width += gap_columns;
+    width += static_cast<int>((*glyph)[0].size()) * pixel_columns;
+  }
+  return width;
+}
+
+void put_big_text(Screen& screen, int x, int y, std::string_view text, Tone tone) {
+  int column = x;
+  bool first = true;
+  for (char c : text) {
+    const Glyph* glyph = glyph_of(c);
+    if (glyph == nullptr) continue;
+    if (!first) column += gap_columns;
+    first = false;
+    for (int row = 0; row < big_text_height; ++row) {
+      const std::string_view pixels = (*glyph)[static_cast<std::size_t>(row)];
+      for (std::size_t p = 0; p < pixels.size(); ++p) {
+        if (pixels[p] != '#') continue;
+        screen.repeat(column + static_cast<int>(p) * pixel_columns, y + row, pixel_columns, "\u2588", tone);
+      }
+    }
+    column += static_cast<int>((*glyph)[0].size()) * pixel_columns;
+  }
+}
+
+}  // namespace stretch

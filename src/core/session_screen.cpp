@@ -1,0 +1,169 @@
+// Lays the session view out on a Screen: the full layout with big digits and instructions,
+// the compact one that keeps the countdown as text, and the request to enlarge the terminal.
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "render_parts.hpp"
+#include "stretch/text.hpp"
+#include "stretch/view_model.hpp"
+
+namespace stretch {
+namespace {
+
+using render::margin;
+
+// Up to `rows` lines from `lines`; when some are left out the last one shown ends in "…".
+std::vector<std::string> first_rows(const std::vector<std::string>& lines, int rows, int width) {
+  std::vector<std::string> out;
+  if (rows <= 0) return out;
+  const auto n = static_cast<std::size_t>(rows);
+  out.assign(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(std::min(n, lines.size())));
+  if (lines.size() > n) out.back() = fit_to_width(out.back() + " \u2026", static_cast<std::size_t>(width));
+  return out;
+}
+
+// The instructions and the caution in the rows from `top` to `bottom` (inclusive). The
+// caution keeps up to three rows because it says what must not be done; the instructions take
+// the rest. `caution_first` puts it on top, where the compact layout has room for little else.
+void draw_body(const SessionView& v, Screen& screen, int top, int bottom, bool caution_first) {
+  const int rows = bottom - top + 1;
+  const int width = screen.width() - 2 * margin;
+  if (rows <= 0) return;
+  const auto caution_size = static_cast<int>(v.caution.size());
+  const auto instruction_size = static_cast<int>(v.instructions.size());
+  int caution_rows = std::min(caution_size, std::max(3, rows - instruction_size - 1));
+  caution_rows = std::min(caution_rows, rows);
+  const int gap = caution_rows > 0 && instruction_size > 0 && rows - caution_rows > 1 ? 1 : 0;
+  const int instruction_rows = std::max(rows - caution_rows - gap, 0);
+
+  const std::vector<std::string> caution = first_rows(v.caution, caution_rows, width);
+  const std::vector<std::string> instructions = first_rows(v.instructions, instruction_rows, width);
+  int y = top;
+  const auto draw = [&](const std::vector<std::string>& lines, Tone tone) {
+    for (const std::string& line : lines) screen.put(margin, y++, line, tone);
+  };
+  if (caution_first) {
+    draw(caution, Tone::warning);
+    y += gap;
+    draw(instructions, Tone::normal);
+  } else {
+    draw(instructions, Tone::normal);
+    y += gap;
+    draw(caution, Tone::warning);
+  }
+}
+
+void draw_header(const SessionView& v, Screen& screen) {
+  const int left_width = screen.width() - 2 * margin - static_cast<int>(display_width(v.time_left)) - 2;
+  render::text(screen, margin, 0, v.routine_name, left_width, Tone::strong);
+  render::right(screen, 0, v.time_left);
+  const int cells = screen.width() - 2 * margin;
+  render::bar(screen, margin, 1, cells, static_cast<int>(v.progress * cells), Tone::normal);
+}
+
+// "HOLD · LEFT · rep 2 of 3"
+void draw_phase_line(const SessionView& v, Screen& screen, int y) {
+  int x = render::text(screen, margin, y, v.phase, screen.width() - 2 * margin, v.phase_tone);
+  for (const std::string& part : {v.side, v.rep}) {
+    if (part.empty()) continue;
+    x = screen.put(x, y, " \u00b7 ");
+    x = render::text(screen, x, y, part, screen.width() - margin - x);
+  }
+}
+
+void draw_bottom(const SessionView& v, Screen& screen) {
+  const int h = screen.height();
+  render::text(screen, margin, h - 3, v.next, screen.width() - 2 * margin, Tone::dim);
+  render::rule(screen, h - 2);
+  if (!v.confirm.empty()) {
+    render::text(screen, margin, h - 1, v.confirm, screen.width() - 2 * margin, Tone::warning);
+  } else {
+    render::footer(screen, h - 1, v.footer);
+  }
+}
+
+void draw_full(const SessionView& v, Screen& screen) {
+  const int w = screen.width();
+  draw_header(v, screen);
+  const int count_width = static_cast<int>(display_width(v.exercise_count));
+  render::text(screen, margin, 3, v.exercise_name, w - 2 * margin - count_width - 2, Tone::strong);
+  render::right(screen, 3, v.exercise_count, Tone::dim);
+  draw_phase_line(v, screen, 4);
+
+  constexpr int digits_top = 6;
+  put_big_text(screen, 2 * margin, digits_top, v.countdown, v.phase_tone);
+  // The column beside the digits stays put while the digits count down.
+  const int side_x = 2 * margin + std::max(big_text_width("0:00"), big_text_width(v.countdown)) + 6;
+  const int side_width = w - margin - side_x;
+  if (v.paused) {
+    render::text(screen, side_x, digits_top, "PAUSED", side_width, Tone::warning);
+    render::text(screen, side_x, digits_top + 1, "press space to continue", side_width);
+  } else {
+    render::text(screen, side_x, digits_top, v.breath_word, side_width, Tone::accent);
+    if (v.breath_cells > 0) {
+      render::bar(screen, side_x, digits_top + 1, std::min(v.breath_cells, side_width), v.breath_filled, Tone::accent);
+    }
+  }
+  if (side_width > 0) {
+    const std::vector<std::string> reminder =
+        first_rows(wrap_text(v.reminder, static_cast<std::size_t>(side_width)), 2, side_width);
+    for (std::size_t i = 0; i < reminder.size(); ++i) {
+      screen.put(side_x, digits_top + 3 + static_cast<int>(i), reminder[i]);
+    }
+  }
+  draw_body(v, screen, digits_top + big_text_height + 1, screen.height() - 4, false);
+  draw_bottom(v, screen);
+}
+
+void draw_compact(const SessionView& v, Screen& screen) {
+  const int w = screen.width();
+  const int width = w - 2 * margin;
+  draw_header(v, screen);
+  render::text(screen, margin, 2, v.exercise_name, width, Tone::strong);
+  draw_phase_line(v, screen, 3);
+  int x = screen.put(margin, 4, v.countdown, v.phase_tone);
+  if (v.paused) {
+    screen.put(x + 2, 4, "PAUSED", Tone::warning);
+    render::text(screen, margin, 5, "press space to continue", width);
+  } else {
+    x = render::text(screen, margin, 5, v.breath_word, width, Tone::accent);
+    if (v.breath_cells > 0) {
+      render::bar(screen, x + 1, 5, std::min(v.breath_cells, w - margin - x - 1), v.breath_filled, Tone::accent);
+    }
+  }
+  render::text(screen, margin, 6, v.reminder, width);
+  draw_body(v, screen, 7, screen.height() - 4, true);
+  draw_bottom(v, screen);
+}
+
+}  // namespace
+
+void render_session(const SessionView& v, Screen& screen) {
+  switch (v.layout) {
+    case Layout::full: draw_full(v, screen); break;
+    case Layout::compact: draw_compact(v, screen); break;
+    case Layout::too_small: {
+      std::vector<std::string> extra;
+      if (!v.countdown.empty()) extra.push_back(v.phase + " " + v.countdown);
+      if (v.paused) extra.emplace_back("PAUSED");
+      if (!v.confirm.empty()) extra.emplace_back("Quit? y/n");
+      render_too_small(screen, extra);
+      break;
+    }
+  }
+}
+
+void render_too_small(Screen& screen, std::span<const std::string> extra) {
+  const auto width = static_cast<std::size_t>(std::max(screen.width(), 0));
+  const std::string request = "Enlarge the terminal to at least " + std::to_string(minimum_size.width) + "\u00d7" +
+                              std::to_string(minimum_size.height) + ".";
+  std::vector<std::string> lines = wrap_text(request, width);
+  for (const std::string& line : extra) lines.push_back(fit_to_width(line, width));
+  for (std::size_t i = 0; i < lines.size() && static_cast<int>(i) < screen.height(); ++i) {
+    screen.put(0, static_cast<int>(i), lines[i], i == 0 ? Tone::strong : Tone::normal);
+  }
+}
+
+}  // namespace stretch

@@ -1,0 +1,470 @@
+// The view model and its renderers, without a terminal: whole screens at 80×24 and 40×12
+// compared with the expected text, plus the rules behind them (bars, wake-ups, sizes).
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "catch.hpp"
+#include "stretch/library.hpp"
+#include "stretch/plan.hpp"
+#include "stretch/text.hpp"
+#include "stretch/view_model.hpp"
+
+using namespace stretch;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Golden screens start after the newline that follows R"( so that they line up in the source.
+std::string golden(const std::string& text) { return text.substr(1); }
+
+const Library& builtin() {
+  static const LoadedLibrary loaded = build_library(builtin_sources(), {});
+  return loaded.library;
+}
+
+Plan plan_of(std::string_view routine, PlanSettings settings = {}) {
+  return expand(builtin().find_routine(routine)->routine, builtin(), settings);
+}
+
+std::size_t find_step(const Plan& plan, StepKind kind, std::size_t exercise, Side side, int rep) {
+  for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+    const Step& s = plan.steps[i];
+    if (s.kind == kind && s.exercise == exercise && s.side == side && s.rep == rep) return i;
+  }
+  FAIL("no such step");
+  return 0;
+}
+
+// A snapshot `elapsed` into step `index` of a session that has run as planned.
+SessionSnapshot at(const Plan& plan, std::size_t index, Millis elapsed, BreathCue breath, bool paused = false) {
+  const Step& step = plan.steps.at(index);
+  SessionSnapshot s;
+  s.plan = &plan;
+  s.step_index = index;
+  s.paused = paused;
+  s.step_duration = step.duration;
+  s.step_elapsed = elapsed;
+  s.step_remaining = step.duration - elapsed;
+  s.session_remaining = plan.total - step.start - elapsed;
+  s.progress = static_cast<double>((step.start + elapsed).count()) / static_cast<double>(plan.total.count());
+  s.breath = breath;
+  return s;
+}
+
+std::string session_screen(const SessionSnapshot& s, TerminalSize size, SessionToggles toggles = {}) {
+  Screen screen(size.width, size.height);
+  render_session(session_view(s, toggles, size), screen);
+  return screen.ToString();
+}
+
+std::vector<const Routine*> all_routines() {
+  std::vector<const Routine*> out;
+  for (const LibraryRoutine& r : builtin().routines()) out.push_back(&r.routine);
+  return out;
+}
+
+const std::string hold_80x24 = golden(R"(
+ Low back                                                             9:16 left
+ ████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░
+
+ Knee to chest (one leg)                                        exercise 2 of 6
+ HOLD · LEFT · rep 2 of 4
+
+  ██████      ██████  ██████      breathe in
+  ██  ██  ██  ██  ██      ██      ████████░░░░░░░░
+  ██  ██      ██  ██      ██
+  ██  ██  ██  ██  ██      ██      Let everything you are not stretching relax.
+  ██████      ██████      ██
+
+ Lie on your back on a mat or rug, knees bent and feet flat on the floor,
+ hip-width apart.
+ 1. Bring one knee up toward your chest.
+ 2. Hold the leg with both hands, behind the thigh or just below the knee.
+ 3. Draw the knee gently closer until you feel a stretch in your lower back an…
+
+ Caution: Pull gently and steadily; do not yank the knee in. If holding below
+ the knee bothers the knee, hold behind the thigh instead. Keep your head and
+ shoulders resting on the floor.
+ next: Knee to chest (both legs)
+────────────────────────────────────────────────────────────────────────────────
+ space pause  s skip  n next  b back  +/- 5s  x it hurts  m mute  ? help  q quit)");
+
+const std::string hold_40x12 = golden(R"(
+ Low back                     9:16 left
+ ████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░
+ Knee to chest (one leg)
+ HOLD · LEFT · rep 2 of 4
+ 0:07
+ breathe in ████████░░░░░░░░
+ Let everything you are not stretching…
+ Caution: Pull gently and steadily; do
+ not yank the knee in. If holding belo…
+ next: Knee to chest (both legs)
+────────────────────────────────────────
+ space pause  x it hurts  ? help  q quit)");
+
+const std::string paused_80x24 = golden(R"(
+ Low back                                                             9:16 left
+ ████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░
+
+ Knee to chest (one leg)                                        exercise 2 of 6
+ HOLD · LEFT · rep 2 of 4
+
+  ██████      ██████  ██████      PAUSED
+  ██  ██  ██  ██  ██      ██      press space to continue
+  ██  ██      ██  ██      ██
+  ██  ██  ██  ██  ██      ██      Let everything you are not stretching relax.
+  ██████      ██████      ██
+
+ Lie on your back on a mat or rug, knees bent and feet flat on the floor,
+ hip-width apart.
+ 1. Bring one knee up toward your chest.
+ 2. Hold the leg with both hands, behind the thigh or just below the knee.
+ 3. Draw the knee gently closer until you feel a stretch in your lower back an…
+
+ Caution: Pull gently and steadily; do not yank the knee in. If holding below
+ the knee bothers the knee, hold behind the thigh instead. Keep your head and
+ shoulders resting on the floor.
+ next: Knee to chest (both legs)
+────────────────────────────────────────────────────────────────────────────────
+ space resume s skip n next b back +/- 5s x it hurts m mute ? help q quit)");
+
+const std::string paused_40x12 = golden(R"(
+ Low back                     9:16 left
+ ████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░
+ Knee to chest (one leg)
+ HOLD · LEFT · rep 2 of 4
+ 0:07  PAUSED
+ press space to continue
+ Let everything you are not stretching…
+ Caution: Pull gently and steadily; do
+ not yank the knee in. If holding belo…
+ next: Knee to chest (both legs)
+────────────────────────────────────────
+ space resume x it hurts ? help q quit)");
+
+const std::string hold_20x5 = golden(R"(
+Enlarge the terminal
+to at least 40×12.
+HOLD 0:07
+
+)");
+
+const std::string transition_40x12_quit = golden(R"(
+ Low back                     7:52 left
+ ████████████░░░░░░░░░░░░░░░░░░░░░░░░░░
+ Knee to chest (both legs)
+ REST
+ 0:13
+ breathe easy
+
+ Caution: Lift and lower one leg at a
+ time to spare your back. Pull gently;…
+ next: Lower trunk rotation
+────────────────────────────────────────
+ Quit the session?  y yes  n no)");
+
+const std::string menu_80x24 = golden(R"(
+ stretch-timer                                                  level: standard
+────────────────────────────────────────────────────────────────────────────────
+   1  Desk break                                                     3 min 50 s
+   2  Hamstrings                                                     5 min 15 s
+   3  Hips and lower back                                            7 min 55 s
+ ▶ 4  Low back                                                      11 min 49 s
+   5  Gentle morning                                                 10 min 5 s
+────────────────────────────────────────────────────────────────────────────────
+ Low back · 6 exercises · 11 min 49 s
+ Five exercises for the lower back, done in this order: pelvic tilt, knee to
+ chest with one leg and then both, lower trunk rotation, lying hamstring
+ stretch and bridge. All on the floor, once a day; first thing in the morning
+ suits many people.
+
+ Pelvic tilt · 10 × 5 s
+ Knee to chest (one leg) · 4 × 10 s each side
+ Knee to chest (both legs) · 4 × 10 s
+ Lower trunk rotation · 8 × 4 s each side
+ Hamstring stretch (lying) · 3 × 15 s each side
+ Bridge · 10 × 4 s
+
+
+────────────────────────────────────────────────────────────────────────────────
+ ↑↓ choose  Enter start  1-9 start  ←→ level  q quit)");
+
+const std::string safety_80x24 = golden(R"(
+ Before you start
+────────────────────────────────────────────────────────────────────────────────
+ Do not stretch today, and get medical help promptly, if you notice any of
+ these:
+ • numbness or loss of feeling
+ • pins and needles
+ • weakness in a leg
+ • trouble walking
+ • changed reflexes
+ • loss of control of your bladder or bowels
+ Loss of bladder or bowel control needs urgent care: go to a hospital now.
+
+ Check with a physiotherapist or doctor before you stretch if:
+ • you have had surgery on your spine recently
+ • you have hurt your back recently (a fall, an accident, sport)
+ • your pain is severe, or constant and does not ease with rest
+
+ Start only if none of this applies to you today.
+
+ n  none of this applies: start
+ p  surgery, injury or severe pain
+ w  I have a warning sign
+────────────────────────────────────────────────────────────────────────────────
+ q leave)");
+
+const std::string menu_40x12 = golden(R"(
+ stretch-timer          level: standard
+────────────────────────────────────────
+   1  Desk break             3 min 50 s
+   2  Hamstrings             5 min 15 s
+   3  Hips and lower back    7 min 55 s
+ ▶ 4  Low back              11 min 49 s
+────────────────────────────────────────
+ Low back · 6 exercises · 11 min 49 s
+ Five exercises for the lower back, …
+
+────────────────────────────────────────
+ ↑↓ choose Enter start ←→ level q quit)");
+
+const std::string safety_40x12 = golden(R"(
+ Before you start
+────────────────────────────────────────
+ Do not stretch today, and get medical
+ help promptly, if you notice any of
+ these:
+ • numbness or loss of feeling
+ ↓ more below: ↓ or j
+ n  none of this applies: start
+ p  surgery, injury or severe pain
+ w  I have a warning sign
+────────────────────────────────────────
+ q leave)");
+
+}  // namespace
+
+TEST_CASE("a hold at 80x24: big digits, breathing bar, reminder, instructions, caution, footer", "[view]") {
+  const Plan plan = plan_of("low-back");
+  const std::size_t hold = find_step(plan, StepKind::hold, 1, Side::left, 2);
+  const SessionSnapshot s = at(plan, hold, 3500ms, BreathCue{BreathPhase::in, 0.5, 2000ms, false});
+  CHECK(session_screen(s, {80, 24}) == hold_80x24);
+}
+
+TEST_CASE("a hold at 40x12 drops the big digits and the instructions, keeps the countdown", "[view]") {
+  const Plan plan = plan_of("low-back");
+  const std::size_t hold = find_step(plan, StepKind::hold, 1, Side::left, 2);
+  const SessionSnapshot s = at(plan, hold, 3500ms, BreathCue{BreathPhase::in, 0.5, 2000ms, false});
+  CHECK(session_screen(s, {40, 12}) == hold_40x12);
+}
+
+TEST_CASE("paused: the screen says PAUSED and space resumes", "[view]") {
+  const Plan plan = plan_of("low-back");
+  const std::size_t hold = find_step(plan, StepKind::hold, 1, Side::left, 2);
+  const SessionSnapshot s = at(plan, hold, 3500ms, BreathCue{BreathPhase::in, 0.5, 2000ms, false}, true);
+  CHECK(session_screen(s, {80, 24}) == paused_80x24);
+  CHECK(session_screen(s, {40, 12}) == paused_40x12);
+  CHECK_FALSE(next_visible_change(s, {80, 24}).has_value());  // nothing moves until a key
+}
+
+TEST_CASE("below 40x12 the screen asks for a larger terminal and still shows the countdown", "[view]") {
+  const Plan plan = plan_of("low-back");
+  const std::size_t hold = find_step(plan, StepKind::hold, 1, Side::left, 2);
+  const SessionSnapshot s = at(plan, hold, 3500ms, BreathCue{BreathPhase::in, 0.5, 2000ms, false});
+  CHECK(session_screen(s, {20, 5}) == hold_20x5);
+  CHECK(layout_for({39, 24}) == Layout::too_small);
+  CHECK(layout_for({80, 11}) == Layout::too_small);
+  CHECK(layout_for({40, 12}) == Layout::compact);
+  CHECK(layout_for({80, 24}) == Layout::full);
+}
+
+TEST_CASE("between exercises the next one is shown; quitting asks first", "[view]") {
+  const Plan plan = plan_of("low-back");
+  const std::size_t transition = find_step(plan, StepKind::transition, 1, Side::none, 1);
+  CHECK(session_screen(at(plan, transition, 2000ms, BreathCue{}), {40, 12}, {false, true}) == transition_40x12_quit);
+}
+
+TEST_CASE("the menu shows the routines, the level, and the highlighted one's details", "[view]") {
+  const std::vector<const Routine*> routines = all_routines();
+  for (const TerminalSize size : {TerminalSize{80, 24}, TerminalSize{40, 12}}) {
+    Screen screen(size.width, size.height);
+    render_menu(menu_view(routines, builtin(), {}, 3, 0, size), screen);
+    CHECK(screen.ToString() == (size.width == 80 ? menu_80x24 : menu_40x12));
+  }
+}
+
+TEST_CASE("the safety check lists the warning signs and the three answers", "[view]") {
+  for (const TerminalSize size : {TerminalSize{80, 24}, TerminalSize{40, 12}}) {
+    Screen screen(size.width, size.height);
+    render_panel(safety_check_view(), 0, screen);
+    CHECK(screen.ToString() == (size.width == 80 ? safety_80x24 : safety_40x12));
+  }
+}
+
+TEST_CASE("the menu follows the highlighted routine and the level", "[view]") {
+  const std::vector<const Routine*> routines = all_routines();
+  const MenuView last = menu_view(routines, builtin(), {}, 99, 0, {40, 12});
+  CHECK(last.selected == routines.size() - 1);
+  Screen screen(40, 12);
+  render_menu(last, screen);
+  CHECK(screen.ToString().find("\u25b6 5  Gentle morning") != std::string::npos);
+  CHECK(screen.ToString().find("Desk break") == std::string::npos);  // scrolled out of sight
+
+  PlanSettings gentle;
+  gentle.level = Level::gentle;
+  PlanSettings full;
+  full.level = Level::full;
+  const MenuView g = menu_view(routines, builtin(), gentle, 3, 0, {80, 24});
+  const MenuView f = menu_view(routines, builtin(), full, 3, 0, {80, 24});
+  CHECK(g.level == "level: gentle");
+  CHECK(f.level == "level: full");
+  CHECK(g.heading != f.heading);  // the total time follows the level
+  CHECK(menu_view(routines, builtin(), {}, 0, 2, {80, 24}).notice == "2 routine file(s) skipped: see stretch-timer list");
+}
+
+TEST_CASE("a panel too long for the terminal scrolls, and its choices stay in sight", "[view]") {
+  const PanelView check = safety_check_view();
+  CHECK(panel_max_scroll(check, {80, 24}) == 0);
+  const int max = panel_max_scroll(check, {40, 12});
+  REQUIRE(max > 0);
+  Screen screen(40, 12);
+  render_panel(check, max, screen);
+  const std::string shown = screen.ToString();
+  CHECK(shown.find("Start only if none of this") != std::string::npos);
+  CHECK(shown.find("\u2191 more above") != std::string::npos);
+  CHECK(shown.find("n  none of this applies: start") != std::string::npos);
+}
+
+TEST_CASE("the verdicts say what to do", "[view]") {
+  Screen screen(80, 24);
+  render_panel(safety_verdict_view(SafetyVerdict::do_not_start), 0, screen);
+  CHECK(screen.ToString().find("Get medical care promptly") != std::string::npos);
+  Screen confirm(80, 24);
+  render_panel(safety_verdict_view(SafetyVerdict::start_after_confirmation), 0, confirm);
+  CHECK(confirm.ToString().find("physiotherapist or doctor") != std::string::npos);
+  CHECK(confirm.ToString().find("c  they cleared me for these stretches: start") != std::string::npos);
+}
+
+TEST_CASE("the summary gives the time, the holds and each exercise", "[view]") {
+  SessionRecord record;
+  record.routine_name = "Low back";
+  record.active = 125s;
+  record.paused = 30s;
+  record.held = 60s;
+  record.hold_skipped = 20s;
+  record.exercises = {{"pelvic-tilt", "Pelvic tilt", ExerciseStatus::done},
+                      {"bridge", "Bridge", ExerciseStatus::partial},
+                      {"knee-to-chest", "Knee to chest", ExerciseStatus::skipped}};
+  record.end = SessionEnd::completed;
+  Screen screen(80, 24);
+  render_panel(summary_view(record, 4, 2, true), 0, screen);
+  const std::string expected = golden(R"(
+ Session complete: well done
+────────────────────────────────────────────────────────────────────────────────
+ Low back · standard level
+ Time: 2 min 5 s (and 30 s paused)
+ Held: 1 min of 1 min 20 s
+ Exercises: 1 done, 1 partly done, 1 skipped
+ • Pelvic tilt: done
+ • Bridge: partly done
+ • Knee to chest: skipped
+ Pain (0-10): 4 before, 2 after
+
+
+
+
+
+
+
+
+
+
+
+
+────────────────────────────────────────────────────────────────────────────────
+ Enter back to the menu  q quit)");
+  CHECK(screen.ToString() == expected);
+  record.end = SessionEnd::stopped_for_pain;
+  CHECK(summary_view(record, std::nullopt, std::nullopt, false).title == "Session stopped: it hurt");
+}
+
+TEST_CASE("the breathing bar fills on the in-breath and empties on the out-breath", "[view]") {
+  const Plan plan = plan_of("low-back");
+  const std::size_t hold = find_step(plan, StepKind::hold, 1, Side::left, 1);
+  const auto filled = [&](BreathPhase phase, double fraction) {
+    return session_view(at(plan, hold, 1000ms, BreathCue{phase, fraction, 1000ms, false}), {}, {80, 24}).breath_filled;
+  };
+  CHECK(filled(BreathPhase::in, 0.0) == 0);
+  CHECK(filled(BreathPhase::in, 0.5) == 8);
+  CHECK(filled(BreathPhase::in, 0.99) == 15);
+  CHECK(filled(BreathPhase::out, 0.0) == 16);
+  CHECK(filled(BreathPhase::out, 0.5) == 8);
+  CHECK(filled(BreathPhase::free, 0.5) == 0);
+  const SessionView easing = session_view(at(plan, hold, 0ms, BreathCue{BreathPhase::out, 0.0, 6000ms, true}), {}, {80, 24});
+  CHECK(easing.breath_word == "breathe out, ease in");
+  CHECK(session_view(at(plan, hold, 0ms, BreathCue{}), {}, {80, 24}).breath_cells == 0);
+}
+
+TEST_CASE("the loop wakes only when something on screen changes", "[view]") {
+  const Plan plan = plan_of("low-back");
+  const std::size_t hold = find_step(plan, StepKind::hold, 1, Side::left, 2);
+  // Half way through a 4 s in-breath the bar moves a cell (1/16) every 250 ms.
+  CHECK(next_visible_change(at(plan, hold, 3500ms, BreathCue{BreathPhase::in, 0.5, 2000ms, false}), {80, 24}) ==
+        Millis{251});
+  // Breathing freely, only the seconds move: the next one is 300 ms away.
+  CHECK(next_visible_change(at(plan, 0, 1700ms, BreathCue{}), {80, 24}) == Millis{300});
+  CHECK(next_visible_change(at(plan, 0, 2000ms, BreathCue{}), {80, 24}) == Millis{1000});
+  // Never zero, so that a loop cannot spin.
+  CHECK(next_visible_change(at(plan, 0, 1999ms, BreathCue{}), {80, 24}) == Millis{1});
+  SessionSnapshot finished = at(plan, 0, 0ms, BreathCue{});
+  finished.step_index = plan.steps.size();
+  CHECK_FALSE(next_visible_change(finished, {80, 24}).has_value());
+}
+
+TEST_CASE("the countdown reads as minutes and seconds, rounded up", "[view]") {
+  CHECK(countdown_text(45s) == "0:45");
+  CHECK(countdown_text(1ms) == "0:01");
+  CHECK(countdown_text(0ms) == "0:00");
+  CHECK(countdown_text(460s) == "7:40");
+  CHECK(countdown_text(725s) == "12:05");
+  CHECK(countdown_text(3723s) == "1:02:03");
+}
+
+TEST_CASE("text from routine files cannot reach the terminal raw, and wide text wraps by columns", "[view]") {
+  Plan plan = plan_of("low-back");
+  plan.routine_name = "Evil\x1b]0;owned\x07 routine";
+  plan.exercises[0].exercise.name = "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e stretch\x1b[2J";  // 日本語
+  plan.exercises[0].exercise.position = std::string(60, 'x') + " \xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e";
+  for (const TerminalSize size : {TerminalSize{80, 24}, TerminalSize{40, 12}}) {
+    const std::string shown = session_screen(at(plan, 1, 0ms, BreathCue{}), size);
+    CHECK(shown.find('\x1b') == std::string::npos);
+    CHECK(shown.find('\x07') == std::string::npos);
+    CHECK(shown.find("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e stretch\xef\xbf\xbd[2J") != std::string::npos);
+  }
+  for (const std::string& line : session_view(at(plan, 1, 0ms, BreathCue{}), {}, {40, 12}).instructions) {
+    CHECK(display_width(line) <= 38);
+  }
+}
+
+TEST_CASE("every screen survives every size, down to nothing", "[view]") {
+  const Plan plan = plan_of("low-back");
+  const std::vector<const Routine*> routines = all_routines();
+  for (const int w : {0, 1, 5, 20, 39, 40, 59, 60, 80, 200}) {
+    for (const int h : {0, 1, 5, 11, 12, 19, 20, 24, 60}) {
+      const TerminalSize size{w, h};
+      for (std::size_t i = 0; i < plan.steps.size(); i += 7) {
+        CHECK_NOTHROW(session_screen(at(plan, i, 0ms, BreathCue{BreathPhase::out, 0.3, 1000ms, true}), size));
+      }
+      Screen menu(w, h);
+      CHECK_NOTHROW(render_menu(menu_view(routines, builtin(), {}, 2, 1, size), menu));
+      for (const PanelView& panel : {safety_check_view(), pain_checkin_view(true), stopped_for_pain_view(),
+                                     session_help_view(), safety_verdict_view(SafetyVerdict::do_not_start)}) {
+        Screen screen(w, h);
+        CHECK_NOTHROW(render_panel(panel, panel_max_scroll(panel, size), screen));
+      }
+    }
+  }
+}
