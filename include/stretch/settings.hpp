@@ -1,0 +1,38 @@
+#pragma once
+// The user's settings (config.json) as a value, and reading them from JSON text with an
+// error that names the key and the value expected. Pure: app/settings.cpp reads the file.
+
+#include <cstddef>
+#include <string_view>
+
+#include "stretch/diagnostic.hpp"
+#include "stretch/model.hpp"
+
+namespace stretch {
+
+// The defaults are what a missing file means.
+struct Settings {
+  Level level = Level::standard;
+  int get_ready_seconds = 5;    // 0..60
+  int breathe_in_seconds = 4;   // 1..20
+  int breathe_out_seconds = 6;  // 1..20
+  bool sound = true;
+  bool daily_safety_check = true;
+  bool pain_checkin = true;
+
+  friend bool operator==(const Settings&, const Settings&) = default;
+};
+
+inline constexpr std::size_t max_settings_file_bytes = std::size_t{64} * 1024;
+
+struct ParsedSettings {
+  Settings settings;   // the defaults with the file's values on top; defaults on error
+  Diagnostics errors;  // at most one: the first problem, naming the file and the key
+  [[nodiscard]] bool ok() const { return errors.empty(); }
+};
+
+// `name` is how messages name the file. Every key is optional; an unknown key is an error,
+// so that a misspelt setting is not silently ignored.
+[[nodiscard]] ParsedSettings parse_settings(std::string_view name, std::string_view text);
+
+}  // namespace stretch
