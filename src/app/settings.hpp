@@ -1,22 +1,15 @@
 #pragma once
 // Settings from $XDG_CONFIG_HOME/stretch-timer/config.json; a missing file means defaults.
+// The keys and their checks are in the core (stretch/settings.hpp); this reads the file.
 
 #include <filesystem>
 #include <stdexcept>
 
-#include "stretch/model.hpp"
+#include "stretch/settings.hpp"
 
 namespace stretch::app {
 
-struct Settings {
-  Level level = Level::standard;
-  int get_ready_seconds = 5;
-  int breathe_in_seconds = 4;
-  int breathe_out_seconds = 6;
-  bool sound = true;
-  bool daily_safety_check = true;
-  bool pain_checkin = true;
-};
+using Settings = stretch::Settings;
 
 // Thrown with a message that names the file, the key and the expected value.
 class SettingsError : public std::runtime_error {
@@ -24,6 +17,8 @@ class SettingsError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The defaults when the file does not exist; SettingsError when it cannot be read or has
+// any problem (a wrong setting is never quietly replaced by its default).
 [[nodiscard]] Settings load_settings(const std::filesystem::path& file);
 
 }  // namespace stretch::app

@@ -1,10 +1,9 @@
 #include "app/user_files.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <system_error>
 
+#include "app/file_text.hpp"
 #include "stretch/routine_file.hpp"
 #include "stretch/text.hpp"
 
@@ -14,37 +13,12 @@ namespace fs = std::filesystem;
 
 std::optional<SourceText> read_routine_file(const fs::path& file, Diagnostics& problems) {
   const std::string name = sanitize_for_terminal(file.string());
-  std::error_code ec;
-  const fs::file_status status = fs::status(file, ec);
-  if (ec || !fs::exists(status)) {
-    problems.push_back({name, "", "cannot read the file: " + (ec ? ec.message() : "no such file")});
+  FileText read = read_text_file(file, max_routine_file_bytes, "routine files");
+  if (!read.text) {
+    problems.push_back({name, "", read.error});
     return std::nullopt;
   }
-  if (!fs::is_regular_file(status)) {
-    problems.push_back({name, "", "not a regular file"});
-    return std::nullopt;
-  }
-  const auto size = fs::file_size(file, ec);
-  if (!ec && size > max_routine_file_bytes) {
-    problems.push_back({name, "", "the file is " + std::to_string(size) + " bytes; routine files may be at most " +
-                                      std::to_string(max_routine_file_bytes) + " bytes"});
-    return std::nullopt;
-  }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    problems.push_back({name, "", "cannot open the file for reading"});
-    return std::nullopt;
-  }
-  // Read one byte past the limit, so a file that grew since the size check is still caught.
-  std::string text;
-  text.resize(max_routine_file_bytes + 1);
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  if (in.bad()) {
-    problems.push_back({name, "", "reading the file failed"});
-    return std::nullopt;
-  }
-  return SourceText{name, std::move(text)};
+  return SourceText{name, std::move(*read.text)};
 }
 
 std::vector<SourceText> read_routine_dir(const fs::path& dir, Diagnostics& problems) {

@@ -1,0 +1,124 @@
+// Settings: the pure reading of config.json (every key, every kind of error) and the app's
+// file handling (missing file, unreadable file, the session command refusing a bad one).
+#include <string>
+
+#include "app/settings.hpp"
+#include "catch.hpp"
+#include "stretch/settings.hpp"
+#include "support/run_process.hpp"
+
+using namespace stretch;
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+
+namespace {
+
+std::string error_of(const std::string& text) {
+  const ParsedSettings parsed = parse_settings("config.json", text);
+  REQUIRE_FALSE(parsed.ok());
+  REQUIRE(parsed.errors.size() == 1);
+  CHECK(parsed.settings == Settings{});  // nothing half-applied
+  return parsed.errors.front().to_string();
+}
+
+}  // namespace
+
+TEST_CASE("settings: an empty object means every default", "[settings]") {
+  const ParsedSettings parsed = parse_settings("config.json", "{}");
+  REQUIRE(parsed.ok());
+  const Settings& s = parsed.settings;
+  CHECK(s.level == Level::standard);
+  CHECK(s.get_ready_seconds == 5);
+  CHECK(s.breathe_in_seconds == 4);
+  CHECK(s.breathe_out_seconds == 6);
+  CHECK(s.sound);
+  CHECK(s.daily_safety_check);
+  CHECK(s.pain_checkin);
+}
+
+TEST_CASE("settings: every key is read", "[settings]") {
+  const ParsedSettings parsed = parse_settings("config.json", R"({
+    "level": "gentle", "get_ready_seconds": 0, "breathe_in_seconds": 20, "breathe_out_seconds": 1,
+    "sound": false, "daily_safety_check": false, "pain_checkin": false
+  })");
+  REQUIRE(parsed.ok());
+  const Settings expected{Level::gentle, 0, 20, 1, false, false, false};
+  CHECK(parsed.settings == expected);
+  CHECK(parse_settings("c", R"({"level": "full", "get_ready_seconds": 60})").settings.level == Level::full);
+}
+
+TEST_CASE("settings: each error names the file, the key and what is expected", "[settings]") {
+  SECTION("numbers out of range or of the wrong kind") {
+    CHECK(error_of(R"({"get_ready_seconds": 90})") ==
+          "config.json: /get_ready_seconds: expected 0 to 60 seconds, found 90");
+    CHECK(error_of(R"({"get_ready_seconds": -1})") ==
+          "config.json: /get_ready_seconds: expected 0 to 60 seconds, found -1");
+    CHECK(error_of(R"({"breathe_in_seconds": 0})") ==
+          "config.json: /breathe_in_seconds: expected 1 to 20 seconds, found 0");
+    CHECK(error_of(R"({"breathe_out_seconds": 21})") ==
+          "config.json: /breathe_out_seconds: expected 1 to 20 seconds, found 21");
+    CHECK(error_of(R"({"breathe_out_seconds": 4.5})") ==
+          "config.json: /breathe_out_seconds: expected a whole number of seconds (1 to 20 seconds), found a "
+          "fractional number");
+    CHECK(error_of(R"({"get_ready_seconds": "5"})") ==
+          "config.json: /get_ready_seconds: expected a whole number of seconds (0 to 60 seconds), found a string");
+    CHECK_THAT(error_of(R"({"get_ready_seconds": 18446744073709551615})"),
+               StartsWith("config.json: /get_ready_seconds: expected 0 to 60 seconds"));
+  }
+  SECTION("a level that is not one of the three") {
+    CHECK(error_of(R"({"level": "hard"})") ==
+          "config.json: /level: expected \"gentle\", \"standard\" or \"full\", found \"hard\"");
+    CHECK(error_of(R"({"level": 2})") ==
+          "config.json: /level: expected \"gentle\", \"standard\" or \"full\", found a whole number");
+  }
+  SECTION("switches that are not true or false") {
+    CHECK(error_of(R"({"sound": "yes"})") == "config.json: /sound: expected true or false, found a string");
+    CHECK(error_of(R"({"pain_checkin": 1})") == "config.json: /pain_checkin: expected true or false, found a whole number");
+    CHECK(error_of(R"({"daily_safety_check": null})") ==
+          "config.json: /daily_safety_check: expected true or false, found null");
+  }
+  SECTION("a misspelt key is an error, not silently ignored") {
+    CHECK(error_of(R"({"sound_on": true})") ==
+          "config.json: /sound_on: unknown key \"sound_on\"; expected one of: level, get_ready_seconds, "
+          "breathe_in_seconds, breathe_out_seconds, sound, daily_safety_check, pain_checkin");
+  }
+  SECTION("not an object, not JSON, not UTF-8, too big, a key twice") {
+    CHECK(error_of("[]") == "config.json: /: expected an object, found an array");
+    CHECK_THAT(error_of("{\n  \"sound\": tru\n}"), StartsWith("config.json: line 2, column 15: not valid JSON"));
+    CHECK_THAT(error_of(""), StartsWith("config.json: line 1, column 1: not valid JSON"));
+    CHECK(error_of("{\"level\": \"\xff\"}") == "config.json: line 1, column 12: not valid UTF-8 text");
+    CHECK_THAT(error_of("{\"x\": \"" + std::string(max_settings_file_bytes, 'a') + "\"}"),
+               Contains("settings files may be at most 65536 bytes"));
+    CHECK_THAT(error_of(R"({"sound": true, "sound": false})"), Contains("the key \"sound\" appears twice"));
+    CHECK_THAT(error_of(std::string(50, '[') + std::string(50, ']')), Contains("nested more than 4 levels deep"));
+  }
+}
+
+TEST_CASE("settings file: missing means defaults; a bad one is an error naming the file", "[settings]") {
+  const test::TempDir dir;
+  CHECK(app::load_settings(dir.path() + "/no/such/config.json") == Settings{});
+
+  const std::string good = dir.write("good/config.json", R"({"level": "full", "sound": false})");
+  const Settings s = app::load_settings(good);
+  CHECK(s.level == Level::full);
+  CHECK_FALSE(s.sound);
+  CHECK(s.breathe_in_seconds == 4);
+
+  const std::string bad = dir.write("bad/config.json", R"({"breathe_in_seconds": 30})");
+  CHECK_THROWS_WITH(app::load_settings(bad), bad + ": /breathe_in_seconds: expected 1 to 20 seconds, found 30");
+
+  const std::string folder = dir.path() + "/good";  // a folder where the file should be
+  CHECK_THROWS_WITH(app::load_settings(folder), folder + ": not a regular file");
+}
+
+TEST_CASE("the session command refuses an invalid settings file before starting", "[settings][cli]") {
+  const test::TempDir home;
+  home.write("config/stretch-timer/config.json", R"({"level": "extreme"})");
+  test::ProcessOptions options;
+  options.env = {{"HOME", home.path()},
+                 {"XDG_CONFIG_HOME", home.path() + "/config"},
+                 {"XDG_DATA_HOME", home.path() + "/data"}};
+  const test::ProcessResult r = test::run_stretch_timer({"session", "low-back", "--plain"}, options);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Contains("config.json: /level: expected \"gentle\", \"standard\" or \"full\", found \"extreme\""));
+}
