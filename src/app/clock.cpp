@@ -16,7 +16,8 @@ Instant SessionClock::now() const {
 std::chrono::nanoseconds SessionClock::real_wait_until(Instant deadline) const {
   const auto left = deadline - now();
   if (left <= Clock::duration::zero()) return std::chrono::nanoseconds::zero();
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(left / scale_);
+  // Rounded up: waking a nanosecond early would find nothing due and cost a second wake-up.
+  return std::chrono::ceil<std::chrono::nanoseconds>(left / scale_);
 }
 
 std::chrono::system_clock::time_point SessionClock::wall_now() const { return std::chrono::system_clock::now(); }

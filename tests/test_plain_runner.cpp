@@ -1,0 +1,315 @@
+// The plain runner in-process: its words (pure functions), and whole runs with answers and
+// keys written to a pipe and the clock 100000 times faster, checking what reaches the
+// history through the request's callbacks.
+#include <unistd.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app/plain_cues.hpp"
+#include "app/plain_questions.hpp"
+#include "app/plain_runner.hpp"
+#include "catch.hpp"
+#include "support/interactive_process.hpp"
+#include "stretch/duration_format.hpp"
+#include "stretch/safety.hpp"
+
+using namespace stretch;
+using namespace stretch::app;
+using stretch::test::PseudoTerminal;
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+
+namespace {
+
+const Library& builtin_library() {
+  static const LoadedLibrary loaded = build_library(builtin_sources(), {});
+  return loaded.library;
+}
+
+Plan plan_of(const std::string& json, const std::string& routine) {
+  const std::vector<SourceText> user{{"test.json", json}};
+  const LoadedLibrary loaded = build_library({}, user);
+  REQUIRE(loaded.problems.empty());
+  return expand(loaded.library.find_routine(routine)->routine, loaded.library);
+}
+
+constexpr const char* small = R"({
+  "exercises": [
+    {"id": "a", "name": "Alpha", "purpose": "p", "position": "Lie down.", "steps": ["Do it.", "Undo it."],
+     "hold": 10, "reps": 2, "rest": 3},
+    {"id": "b", "name": "Beta", "purpose": "p", "position": "Stand.", "steps": ["Lean."], "sided": true,
+     "hold": 8, "reps": 1, "breathing": {"cue": "Tighten your belly as you breathe out.", "in": 3, "out": 4}}
+  ],
+  "routines": [{"id": "r", "name": "R", "description": "d", "rest_between": 7, "exercises": ["a", "b"]}]
+})";
+
+struct PlainRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+  std::vector<SessionOutcome> outcomes;
+  int safety_passed = 0;
+};
+
+enum class Input { pipe, terminal };
+
+// Runs the plain runner with `input` as all its stdin: through a pipe (answers only), or
+// typed ahead into a pseudo-terminal (answers and keys; then it must answer every question,
+// as a terminal never ends). `scale` speeds the clock up.
+PlainRun run_plain(SessionRequest request, const std::string& input, Input kind = Input::pipe,
+                   double scale = 100000) {
+  int fds[2] = {-1, -1};
+  std::optional<PseudoTerminal> terminal;
+  if (kind == Input::terminal) {
+    terminal.emplace();
+    terminal->type(input);
+  } else {
+    REQUIRE(::pipe(fds) == 0);
+    REQUIRE(input.size() < 60000);  // fits in the pipe, so one write and close suffice
+    REQUIRE(::write(fds[1], input.data(), input.size()) == static_cast<ssize_t>(input.size()));
+    ::close(fds[1]);
+  }
+  const int input_fd = terminal ? terminal->terminal_fd() : fds[0];
+
+  PlainRun run;
+  const SessionClock clock(scale);
+  request.clock = &clock;
+  request.library = &builtin_library();
+  request.on_session_end = [&run](const SessionOutcome& o) { run.outcomes.push_back(o); };
+  request.on_safety_check_passed = [&run] { ++run.safety_passed; };
+  std::ostringstream out;
+  std::ostringstream err;
+  run.exit_code = run_plain_session(request, PlainIo{input_fd, false}, out, err);
+  if (!terminal) ::close(fds[0]);
+  run.out = out.str();
+  run.err = err.str();
+  return run;
+}
+
+SessionRequest request_for(const std::string& routine_id) {
+  SessionRequest request;
+  request.routine = builtin_library().find_routine(routine_id);
+  REQUIRE(request.routine != nullptr);
+  return request;
+}
+
+}  // namespace
+
+TEST_CASE("step cues say the step, its length, the side, the rep and the breath", "[plain]") {
+  Plan plan = plan_of(small, "r");
+  plan.exercises[1].exercise.name = "Beta\x1b[31m";  // the loader refuses this; the cues clean it all the same
+  CHECK(step_cue(plan, 0, Millis{5000}) == "Alpha, exercise 1 of 2: get ready, 5 s. Lie down.");
+  // Shorter than the in-breath: it starts with the step, so its line says it.
+  CHECK(step_cue(plan, 0, Millis{3000}) == "Alpha, exercise 1 of 2: get ready, 3 s. Lie down. Breathe in.");
+  CHECK(step_cue(plan, 1, Millis{10000}) ==
+        "Alpha: hold 10 s, rep 1 of 2. Breathe out as you ease into the stretch.");
+  CHECK(step_cue(plan, 1, Millis{15000}) ==
+        "Alpha: hold 15 s, rep 1 of 2. Breathe out as you ease into the stretch.");
+  CHECK(step_cue(plan, 2, Millis{3000}) == "release, rest 3 s. Next: rep 2 of 2.");
+  CHECK(step_cue(plan, 4, Millis{7000}) == "rest 7 s. Next: Beta\xef\xbf\xbd[31m.");
+  CHECK(step_cue(plan, 5, Millis{5000}) ==
+        "Beta\xef\xbf\xbd[31m, exercise 2 of 2: get ready, 5 s. Start with your left side. Stand.");
+  // An exercise's own breathing cue replaces the default where the out-breath begins.
+  CHECK(step_cue(plan, 6, Millis{8000}) ==
+        "Beta\xef\xbf\xbd[31m, left side: hold 8 s. Tighten your belly as you breathe out.");
+  CHECK(step_cue(plan, 7, Millis{5000}) == "switch sides, 5 s. Next: right side.");
+  CHECK(get_ready_details(plan.exercises[0]) == std::vector<std::string>{"  1. Do it.", "  2. Undo it."});
+  CHECK(at_time(Millis{65400}, "breathe in") == "01:05 breathe in");
+}
+
+TEST_CASE("the breath lines, pause and time lines", "[plain]") {
+  CHECK(breath_line(BreathCue{BreathPhase::in, 0, Millis{0}, false}) == "breathe in");
+  CHECK(breath_line(BreathCue{BreathPhase::out, 0, Millis{0}, false}) == "breathe out");
+  CHECK(breath_line(BreathCue{}).empty());
+  CHECK(paused_line(true) == "paused. Press space to go on.");
+  CHECK(paused_line(false) == "paused.");
+  Step hold;
+  hold.kind = StepKind::hold;
+  CHECK(resumed_line(hold, Millis{8000}) == "going on: 8 s left in this hold.");
+  CHECK(time_changed_line(true, Millis{15000}) == "5 s added, 15 s left.");
+  CHECK(time_changed_line(false, Millis{3000}) == "5 s taken off, 3 s left.");
+}
+
+TEST_CASE("the end lines say how it ended and what was not done", "[plain]") {
+  const Plan plan = plan_of(small, "r");
+  SessionRecord r;
+  r.end = SessionEnd::completed;
+  r.active = Millis{61000};
+  r.held = Millis{36000};
+  r.exercises = {{"a", "Alpha", ExerciseStatus::done}, {"b", "Beta", ExerciseStatus::done}};
+  CHECK(end_lines(plan, r) == std::vector<std::string>{"done: 1 min 1 s.", "Held 36 s of 36 s planned."});
+
+  r.end = SessionEnd::quit;
+  r.active = Millis{19999};  // said in whole seconds down, as the line's clock says 00:19
+  r.held = Millis{12000};
+  r.hold_skipped = Millis{24000};
+  r.paused = Millis{600000};
+  r.exercises = {{"a", "Alpha", ExerciseStatus::partial}, {"b", "Beta", ExerciseStatus::skipped}};
+  CHECK(end_lines(plan, r) == std::vector<std::string>{"stopped: you quit after 19 s.",
+                                                       "Held 12 s of 36 s planned. Paused 10 min, not counted.",
+                                                       "Partly done: Alpha.", "Not done: Beta."});
+  r.end = SessionEnd::interrupted;
+  CHECK(end_lines(plan, r).front() == "interrupted after 19 s.");
+  r.end = SessionEnd::stopped_for_pain;
+  const std::vector<std::string> pain = end_lines(plan, r);
+  CHECK(pain.front() == "stopped because it hurts, after 19 s.");
+  CHECK(pain.back() == std::string(stopped_for_pain_advice().back()));
+}
+
+TEST_CASE("the plain keys", "[plain]") {
+  CHECK(plain_key_event(' ') == SessionEvent::toggle_pause);
+  CHECK(plain_key_event('s') == SessionEvent::skip_step);
+  CHECK(plain_key_event('n') == SessionEvent::skip_exercise);
+  CHECK(plain_key_event('b') == SessionEvent::back);
+  CHECK(plain_key_event('+') == SessionEvent::add_time);
+  CHECK(plain_key_event('-') == SessionEvent::take_time);
+  CHECK(plain_key_event('x') == SessionEvent::stop_for_pain);
+  CHECK(plain_key_event('q') == SessionEvent::quit);
+  CHECK_FALSE(plain_key_event('\n').has_value());
+  CHECK_FALSE(plain_key_event('B').has_value());  // arrow keys send ESC [ B: never "back"
+  CHECK(parse_number_in(" 7 ", 0, 10) == 7);
+  CHECK_FALSE(parse_number_in("11", 0, 10).has_value());
+  CHECK_FALSE(parse_number_in("3x", 0, 10).has_value());
+  CHECK_FALSE(parse_number_in("", 0, 10).has_value());
+}
+
+TEST_CASE("a whole plain session ends once, with the record and both pain ratings", "[plain]") {
+  SessionRequest request = request_for("desk-break");
+  const PlainRun run = run_plain(request, "1\n3\n2\n");
+  CHECK(run.exit_code == 0);
+  REQUIRE(run.outcomes.size() == 1);
+  const SessionOutcome& o = run.outcomes.front();
+  CHECK(o.record.end == SessionEnd::completed);
+  CHECK(o.record.routine_id == "desk-break");
+  const Plan plan = expand(request.routine->routine, builtin_library());
+  CHECK(o.record.held == plan.hold_total);
+  CHECK(o.record.steps_completed == plan.steps.size());
+  CHECK(o.pain_before == 3);
+  CHECK(o.pain_after == 2);
+  CHECK(run.safety_passed == 1);
+  CHECK_THAT(run.out, Contains("\n" + format_clock(plan.total) + " done: " + format_duration(plan.total) + ".\n"));
+  CHECK(run.out.find('\a') == std::string::npos);  // no bell into a file or pipe
+}
+
+TEST_CASE("the safety check: warning signs and silence do not start, a professional's yes does", "[plain]") {
+  SessionRequest request = request_for("desk-break");
+  request.pain_checkin = false;
+
+  const PlainRun warning = run_plain(request, "3\n");
+  CHECK(warning.exit_code == exit_not_started);
+  CHECK(warning.outcomes.empty());
+  CHECK(warning.safety_passed == 0);
+  CHECK_THAT(warning.out, Contains(std::string(do_not_start_advice().front())));
+
+  const PlainRun silent = run_plain(request, "");
+  CHECK(silent.exit_code == exit_not_started);
+  CHECK(silent.outcomes.empty());
+  CHECK_THAT(silent.out, Contains("No answer, so the session did not start."));
+
+  const PlainRun unsure = run_plain(request, "2\nno\n");
+  CHECK(unsure.exit_code == exit_not_started);
+  CHECK(unsure.outcomes.empty());
+  CHECK_THAT(unsure.out, Contains(std::string(see_professional_advice().front())));
+
+  const PlainRun confirmed = run_plain(request, "7\n2\nyes\n");
+  CHECK(confirmed.exit_code == 0);
+  CHECK_THAT(confirmed.out, Contains("Please answer 1, 2 or 3."));
+  CHECK(confirmed.outcomes.size() == 1);
+  CHECK(confirmed.safety_passed == 1);
+
+  request.safety_check = false;
+  const PlainRun unchecked = run_plain(request, "");
+  CHECK(unchecked.exit_code == 0);
+  CHECK(unchecked.outcomes.size() == 1);
+  CHECK(unchecked.safety_passed == 0);
+  CHECK(unchecked.out.find("Before you start") == std::string::npos);
+}
+
+TEST_CASE("pain ratings: Enter or the end of input skips, a wrong number asks again", "[plain]") {
+  SessionRequest request = request_for("desk-break");
+  request.safety_check = false;
+  const PlainRun run = run_plain(request, "11\n4\n");
+  REQUIRE(run.outcomes.size() == 1);
+  CHECK(run.outcomes[0].pain_before == 4);
+  CHECK_FALSE(run.outcomes[0].pain_after.has_value());
+
+  const PlainRun skipped = run_plain(request, "\n\n");
+  REQUIRE(skipped.outcomes.size() == 1);
+  CHECK_FALSE(skipped.outcomes[0].pain_before.has_value());
+}
+
+TEST_CASE("keys from a terminal: quit, stop for pain, skip exercise, pause and add", "[plain]") {
+  SessionRequest request = request_for("desk-break");
+  request.safety_check = false;
+  request.pain_checkin = false;
+
+  // At real speed: the keys come at once, so the times are all 00:00.
+  const PlainRun quit = run_plain(request, "q", Input::terminal, 1);
+  CHECK(quit.exit_code == 0);
+  REQUIRE(quit.outcomes.size() == 1);
+  CHECK(quit.outcomes[0].record.end == SessionEnd::quit);
+  CHECK_THAT(quit.out, Contains("00:00 stopped: you quit after 0 s."));
+
+  const PlainRun pain = run_plain(request, "x", Input::terminal, 1);
+  REQUIRE(pain.outcomes.size() == 1);
+  CHECK(pain.outcomes[0].record.end == SessionEnd::stopped_for_pain);
+  for (std::string_view advice : stopped_for_pain_advice()) CHECK_THAT(pain.out, Contains(std::string(advice)));
+
+  const PlainRun next = run_plain(request, "n", Input::terminal);
+  REQUIRE(next.outcomes.size() == 1);
+  const SessionRecord& r = next.outcomes[0].record;
+  CHECK(r.end == SessionEnd::completed);
+  CHECK(r.exercises[0].status == ExerciseStatus::skipped);
+  CHECK(r.exercises[1].status == ExerciseStatus::done);
+  CHECK_THAT(next.out, Contains(" Shoulder rolls, exercise 2 of 3: get ready, 5 s."));
+
+  const PlainRun paused = run_plain(request, " +q", Input::terminal, 1);
+  CHECK_THAT(paused.out, Contains("00:00 paused. Press space to go on.\n00:00 5 s added, 10 s left.\n00:00 stopped"));
+  CHECK_THAT(paused.out, Contains(keys_help()));
+}
+
+TEST_CASE("keys are not read from a pipe: piped stdin holds answers only", "[plain]") {
+  SessionRequest request = request_for("desk-break");
+  request.safety_check = false;
+  const PlainRun run = run_plain(request, "\nq\n5\n");
+  REQUIRE(run.outcomes.size() == 1);
+  CHECK(run.outcomes[0].record.end == SessionEnd::completed);
+  CHECK_FALSE(run.outcomes[0].pain_before.has_value());
+  CHECK(run.outcomes[0].pain_after == 5);  // "q" was a wrong answer, not a key: it asked again
+  CHECK(run.out.find(keys_help()) == std::string::npos);
+}
+
+TEST_CASE("answers and keys typed ahead into a terminal are read in order", "[plain]") {
+  SessionRequest request = request_for("desk-break");
+  const PlainRun run = run_plain(request, "1\n3\nq6\n", Input::terminal);
+  REQUIRE(run.outcomes.size() == 1);
+  CHECK(run.outcomes[0].record.end == SessionEnd::quit);
+  CHECK(run.outcomes[0].pain_before == 3);
+  CHECK(run.outcomes[0].pain_after == 6);
+  CHECK(run.safety_passed == 1);
+}
+
+TEST_CASE("the menu: a number and a level start, q leaves, silence does not start", "[plain]") {
+  SessionRequest request;
+  for (const LibraryRoutine& r : builtin_library().routines()) request.menu.push_back(&r);
+  request.safety_check = false;
+  request.pain_checkin = false;
+
+  const PlainRun chosen = run_plain(request, "0\n2 gentle\n");
+  CHECK(chosen.exit_code == 0);
+  CHECK_THAT(chosen.out, Contains("That is not one of the choices."));
+  REQUIRE(chosen.outcomes.size() == 1);
+  CHECK(chosen.outcomes[0].record.routine_id == request.menu[1]->routine.id);
+  CHECK(chosen.outcomes[0].record.level == Level::gentle);
+  CHECK_THAT(chosen.out, Contains("  1. " + request.menu[0]->routine.name));
+
+  const PlainRun left = run_plain(request, "q\n");
+  CHECK(left.exit_code == 0);
+  CHECK(left.outcomes.empty());
+
+  const PlainRun silent = run_plain(request, "");
+  CHECK(silent.exit_code == exit_not_started);
+  CHECK(silent.outcomes.empty());
+}

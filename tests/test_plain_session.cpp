@@ -1,0 +1,245 @@
+// End to end: the real binary runs `session ROUTINE --plain` with the clock sped up, in a
+// fresh home. Whole built-in routines are checked cue by cue against their plans; keys are
+// typed into a pseudo-terminal and signals sent while a hold runs.
+#include <signal.h>
+#include <termios.h>
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "catch.hpp"
+#include "stretch/duration_format.hpp"
+#include "stretch/plan.hpp"
+#include "stretch/safety.hpp"
+#include "support/interactive_process.hpp"
+#include "support/run_process.hpp"
+
+using namespace stretch;
+using namespace stretch::test;
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+
+namespace {
+
+const Library& builtin_library() {
+  static const LoadedLibrary loaded = build_library(builtin_sources(), {});
+  return loaded.library;
+}
+
+std::map<std::string, std::string> fresh_home(const TempDir& home, const std::string& scale) {
+  return {{"HOME", home.path()},
+          {"XDG_CONFIG_HOME", home.path() + "/config"},
+          {"XDG_DATA_HOME", home.path() + "/data"},
+          {"STRETCH_TIMER_TIME_SCALE", scale},
+          {"STRETCH_TIMER_STATS", ""}};
+}
+
+struct TimedLine {
+  std::string time;  // "01:05"
+  std::string text;
+};
+
+// The lines that start with a session time, in order.
+std::vector<TimedLine> timed_lines(const std::string& out) {
+  std::vector<TimedLine> lines;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) {
+    const bool timed = line.size() > 6 && line[2] == ':' && line[5] == ' ' &&
+                       std::isdigit(static_cast<unsigned char>(line[0])) != 0;
+    if (timed) lines.push_back({line.substr(0, 5), line.substr(6)});
+  }
+  return lines;
+}
+
+std::string clock_at(Millis t) { return format_clock(t); }
+
+// What the plan says each step's line begins with (after the exercise name for holds).
+bool step_line_matches(const Plan& plan, const Step& step, const std::string& text) {
+  const std::string length = format_duration(step.duration);
+  const std::string& name = plan.exercise_of(step).exercise.name;
+  switch (step.kind) {
+    case StepKind::get_ready: return text.starts_with(name + ", exercise ") && text.find(": get ready, " + length + ".") != std::string::npos;
+    case StepKind::hold: return text.starts_with(name) && text.find(": hold " + length) != std::string::npos;
+    case StepKind::rest: return text.starts_with("release, rest " + length + ".");
+    case StepKind::switch_sides: return text.starts_with("switch sides, " + length + ".");
+    case StepKind::transition: return text.starts_with("rest " + length + ".");
+  }
+  return false;
+}
+
+// The breath lines a step should have after its own line, worked out here from the pace:
+// get ready breathes in over its last `in` seconds; a hold eases in on an out-breath, then
+// alternates in and out.
+std::vector<TimedLine> expected_breaths(const Plan& plan, const Step& step) {
+  const Breathing& pace = plan.exercise_of(step).exercise.breathing;
+  const Millis in{pace.in_seconds * 1000};
+  const Millis out{pace.out_seconds * 1000};
+  std::vector<TimedLine> lines;
+  if (step.kind == StepKind::get_ready && step.duration > in) {
+    lines.push_back({clock_at(step.start + step.duration - in), "breathe in"});
+  }
+  if (step.kind == StepKind::hold) {
+    Millis t = out;
+    bool inhale = true;
+    while (t < step.duration) {
+      lines.push_back({clock_at(step.start + t), inhale ? "breathe in" : "breathe out"});
+      t += inhale ? in : out;
+      inhale = !inhale;
+    }
+  }
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("every built-in routine runs whole in plain mode, each cue at its planned time", "[plain][e2e]") {
+  for (const LibraryRoutine& r : builtin_library().routines()) {
+    INFO(r.routine.id);
+    const Plan plan = expand(r.routine, builtin_library());
+    TempDir home;
+    ProcessOptions options;
+    options.env = fresh_home(home, "500");
+    options.stdin_text = "1\n";  // the safety check: none of this applies
+    const ProcessResult result = run_stretch_timer({"session", r.routine.id, "--plain", "--no-checkin"}, options);
+    INFO(result.out + result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK_THAT(result.out, Contains("Answer 1, 2 or 3: 1\n"));
+
+    const std::vector<TimedLine> lines = timed_lines(result.out);
+    std::size_t at = 0;
+    for (const Step& step : plan.steps) {
+      REQUIRE(at < lines.size());
+      CHECK(lines[at].time == clock_at(step.start));
+      CHECK(step_line_matches(plan, step, lines[at].text));
+      ++at;
+      for (const TimedLine& breath : expected_breaths(plan, step)) {
+        REQUIRE(at < lines.size());
+        CHECK(lines[at].time == breath.time);
+        CHECK(lines[at].text == breath.text);
+        ++at;
+      }
+    }
+    REQUIRE(at + 1 == lines.size());
+    CHECK(lines[at].time == clock_at(plan.total));
+    CHECK(lines[at].text == "done: " + format_duration(plan.total) + ".");
+    CHECK_THAT(result.out, Contains("Held " + format_duration(plan.hold_total) + " of " +
+                                    format_duration(plan.hold_total) + " planned."));
+    CHECK(result.out.find('\a') == std::string::npos);
+    CHECK(result.out.find("\x1b") == std::string::npos);  // no cursor tricks
+  }
+}
+
+TEST_CASE("without a terminal the session is plain even without --plain", "[plain][e2e]") {
+  TempDir home;
+  ProcessOptions options;
+  options.env = fresh_home(home, "5000");
+  options.stdin_text = "1\n\n\n";
+  const ProcessResult result = run_stretch_timer({"session", "desk-break"}, options);
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Contains("00:05 Neck stretch (side bend), left side: hold 10 s, rep 1 of 3."));
+  CHECK_THAT(result.out, Contains("03:50 done: 3 min 50 s."));
+}
+
+TEST_CASE("no answer to the safety check, or a warning sign, does not start", "[plain][e2e]") {
+  TempDir home;
+  ProcessOptions options;
+  options.env = fresh_home(home, "5000");
+  const ProcessResult silent = run_stretch_timer({"session", "desk-break", "--plain", "--check"}, options);
+  CHECK(silent.exit_code == 1);
+  CHECK_THAT(silent.out, Contains("No answer, so the session did not start."));
+  CHECK(silent.out.find("get ready") == std::string::npos);
+
+  options.stdin_text = "3\n";
+  const ProcessResult warning = run_stretch_timer({"session", "desk-break", "--plain", "--check"}, options);
+  CHECK(warning.exit_code == 1);
+  CHECK_THAT(warning.out, Contains(std::string(do_not_start_advice().front())));
+}
+
+TEST_CASE("x during a hold stops the session with the advice, and the terminal is put back", "[plain][e2e]") {
+  TempDir home;
+  InteractiveProcess child(stretch_timer_argv({"session", "low-back", "--plain", "--no-checkin"}), fresh_home(home, "20"));
+  const termios before = child.terminal_settings();
+  child.type("1\n");
+  REQUIRE(child.wait_for_output(": hold "));
+  child.type("x");
+  const ProcessResult result = child.finish();
+  INFO(result.out + result.err);
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Contains(" stopped because it hurts, after "));
+  for (std::string_view advice : stopped_for_pain_advice()) CHECK_THAT(result.out, Contains(std::string(advice)));
+  CHECK_THAT(result.out, Contains("Pelvic tilt"));
+  const termios after = child.terminal_settings();
+  CHECK(after.c_lflag == before.c_lflag);
+}
+
+TEST_CASE("q quits; space pauses and goes on; + and - change the hold", "[plain][e2e]") {
+  TempDir home;
+  InteractiveProcess child(stretch_timer_argv({"session", "desk-break", "--plain", "--no-checkin"}), fresh_home(home, "20"));
+  child.type("1\n");
+  REQUIRE(child.wait_for_output(": hold 10 s"));
+  child.type(" ");
+  REQUIRE(child.wait_for_output("paused. Press space to go on.\n"));
+  child.type("+");
+  REQUIRE(child.wait_for_output("5 s added, "));
+  child.type("-");
+  REQUIRE(child.wait_for_output("5 s taken off, "));
+  child.type(" ");
+  REQUIRE(child.wait_for_output("going on: "));
+  child.type("q");
+  const ProcessResult result = child.finish();
+  INFO(result.out + result.err);
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Contains(" stopped: you quit after "));
+  CHECK_THAT(result.out, Contains("Keys: space pause or go on"));
+}
+
+TEST_CASE("SIGTERM, SIGINT and SIGHUP end the session as interrupted with 128 + the signal", "[plain][e2e]") {
+  for (int signal_number : {SIGTERM, SIGINT, SIGHUP}) {
+    INFO(signal_number);
+    TempDir home;
+    InteractiveProcess child(stretch_timer_argv({"session", "desk-break", "--plain"}), fresh_home(home, "20"));
+    const termios before = child.terminal_settings();
+    child.type("1\n\n");  // safety check, no pain rating
+    REQUIRE(child.wait_for_output(": hold "));
+    child.send_signal(signal_number);
+    const ProcessResult result = child.finish();
+    INFO(result.out + result.err);
+    CHECK(result.exit_code == 128 + signal_number);
+    CHECK_THAT(result.out, Contains(" interrupted after "));
+    CHECK(result.out.find("after the session") == std::string::npos);  // no more questions
+    CHECK(child.terminal_settings().c_lflag == before.c_lflag);
+  }
+}
+
+TEST_CASE("a signal at a question ends the program before any session", "[plain][e2e]") {
+  TempDir home;
+  InteractiveProcess child(stretch_timer_argv({"session", "desk-break", "--plain"}), fresh_home(home, "20"));
+  REQUIRE(child.wait_for_output("Answer 1, 2 or 3: "));
+  child.send_signal(SIGTERM);
+  const ProcessResult result = child.finish();
+  CHECK(result.exit_code == 128 + SIGTERM);
+  CHECK(result.out.find("get ready") == std::string::npos);
+}
+
+TEST_CASE("Ctrl-Z pauses the session and gives the terminal back until it goes on", "[plain][e2e]") {
+  TempDir home;
+  InteractiveProcess child(stretch_timer_argv({"session", "desk-break", "--plain", "--no-checkin"}), fresh_home(home, "20"));
+  const termios before = child.terminal_settings();
+  child.type("1\n");
+  REQUIRE(child.wait_for_output(": hold "));
+  child.send_signal(SIGTSTP);
+  REQUIRE(child.wait_until_stopped());
+  CHECK_THAT(child.out(), Contains("paused. Press space to go on.\n"));
+  CHECK(child.terminal_settings().c_lflag == before.c_lflag);  // stopped: the shell's settings
+  child.send_signal(SIGCONT);
+  REQUIRE(child.wait_for_output("still paused. Press space to go on.\n"));
+  // Raw again: a key without Enter is read at once.
+  child.type("q");
+  const ProcessResult result = child.finish();
+  INFO(result.out + result.err);
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Contains(" stopped: you quit after "));
+}
