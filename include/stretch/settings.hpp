@@ -3,6 +3,7 @@
 // error that names the key and the value expected. Pure: app/settings.cpp reads the file.
 
 #include <cstddef>
+#include <optional>
 #include <string_view>
 
 #include "stretch/diagnostic.hpp"
@@ -14,8 +15,10 @@ namespace stretch {
 struct Settings {
   Level level = Level::standard;
   int get_ready_seconds = 5;    // 0..60
-  int breathe_in_seconds = 4;   // 1..20
-  int breathe_out_seconds = 6;  // 1..20
+  // 1..20. Unset: each exercise's own pace (4 in, 6 out unless the exercise says otherwise,
+  // like the pelvic tilt's longer breath out); set, it overrides every exercise.
+  std::optional<int> breathe_in_seconds;
+  std::optional<int> breathe_out_seconds;
   bool sound = true;
   bool daily_safety_check = true;
   bool pain_checkin = true;
