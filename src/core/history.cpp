@@ -22,7 +22,11 @@ std::optional<int> valid_pain(std::optional<int> pain) {
 
 // Names and ids may be empty (the record reads back either way), but never hold control
 // characters or invalid UTF-8: the line must stay one readable line.
-std::string clean(std::string_view text) { return sanitize_for_terminal(text); }
+std::string clean(std::string_view text) {
+  // Plain printable ASCII, nearly every name, needs no decoding: `history --json` writes thousands.
+  const bool plain = std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
+  return plain ? std::string(text) : sanitize_for_terminal(text);
+}
 
 // A JSON string of valid UTF-8 text with no control characters (clean() saw to both):
 // only the quote and the backslash need escaping.
