@@ -196,10 +196,13 @@ std::optional<Millis> next_visible_change(const SessionSnapshot& s, TerminalSize
   Millis next = std::min(to_next_second(s.step_remaining), to_next_second(s.session_remaining));
   // A hold's reminder changes every reminder_period of the hold.
   next = std::min(next, reminder_period - s.step_elapsed % reminder_period);
-  // The breathing bar moves a cell at each 1/cells of the phase; the word changes with it.
+  // The breathing bar moves a cell at each 1/cells of the phase, whose length is the pace
+  // (a phase cut short by the end of the step keeps its pace); the word changes with it.
   const BreathCue& b = s.breath;
-  if (b.phase != BreathPhase::free && b.fraction < 1.0 && b.phase_remaining > Millis::zero()) {
-    const double phase_ms = static_cast<double>(b.phase_remaining.count()) / (1.0 - b.fraction);
+  if (b.phase != BreathPhase::free && b.phase_remaining > Millis::zero()) {
+    const Step& step = s.plan->steps[s.step_index];
+    const Breathing& pace = s.plan->exercise_of(step).exercise.breathing;
+    const double phase_ms = 1000.0 * (b.phase == BreathPhase::in ? pace.in_seconds : pace.out_seconds);
     const double cells = breath_bar_cells;
     const double next_fraction = (std::floor(b.fraction * cells) + 1.0) / cells;
     // Rounded up, plus a millisecond: woken a hair early, the bar would not have moved yet.

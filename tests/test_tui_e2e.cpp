@@ -1,0 +1,433 @@
+// End-to-end tests of the full-screen session: the real binary in a real terminal (a tmux
+// pane), driven with keys, read back with capture-pane, at a high STRETCH_TIMER_TIME_SCALE.
+// Each test has its own tmux server (-L) and home folder; waits poll the screen until a
+// deadline instead of sleeping a fixed time.
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <thread>
+
+#include "catch.hpp"
+#include "support/run_process.hpp"
+
+using namespace stretch::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::string find_tmux() {
+  const char* path = std::getenv("PATH");
+  std::stringstream dirs(path != nullptr ? path : "/usr/bin:/bin");
+  for (std::string dir; std::getline(dirs, dir, ':');) {
+    const std::filesystem::path candidate = std::filesystem::path(dir) / "tmux";
+    if (::access(candidate.c_str(), X_OK) == 0) return candidate.string();
+  }
+  return {};
+}
+
+// A tmux server of its own with one 80×24 pane running an interactive shell, in a home of
+// its own. The server goes when the object goes, whatever the test did.
+class Pane {
+ public:
+  explicit Pane(const std::string& tmux, std::map<std::string, std::string> extra_env = {}) : tmux_(tmux) {
+    static int counter = 0;
+    socket_ = "stretch-e2e-" + std::to_string(::getpid()) + "-" + std::to_string(++counter);
+    std::vector<std::string> args{tmux_, "-L", socket_, "-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24"};
+    std::map<std::string, std::string> env{{"HOME", home_.path()},
+                                           {"XDG_CONFIG_HOME", home_.path() + "/config"},
+                                           {"XDG_DATA_HOME", home_.path() + "/data"},
+                                           {"LANG", "C.UTF-8"},
+                                           {"LC_ALL", "C.UTF-8"},
+                                           {"STRETCH_TIMER_TIME_SCALE", "1"}};
+    for (auto& [name, value] : extra_env) env[name] = value;
+    for (const auto& [name, value] : env) {
+      args.push_back("-e");
+      args.push_back(name + "=" + value);
+    }
+    // bash sets its own prompt over an inherited PS1; a tiny rc file sets ours.
+    const std::string rc = home_.write("e2e-bashrc", "PS1='$ '\n");
+    args.emplace_back("bash --noprofile --rcfile " + rc + " -i");
+    const ProcessResult started = tmux_command(args);
+    REQUIRE(started.exit_code == 0);
+    wait_for("$");
+  }
+  ~Pane() { tmux_command({tmux_, "-L", socket_, "kill-server"}); }
+  Pane(const Pane&) = delete;
+  Pane& operator=(const Pane&) = delete;
+
+  [[nodiscard]] const TempDir& home() const { return home_; }
+  // The "end" of each session in the history file, in order: one per session.
+  [[nodiscard]] std::vector<std::string> history_ends() const {
+    std::vector<std::string> ends;
+    std::ifstream in(home_.path() + "/data/stretch-timer/history.jsonl");
+    for (std::string line; std::getline(in, line);) {
+      const std::size_t at = line.find("\"end\":\"");
+      ends.push_back(at == std::string::npos ? "?" : line.substr(at + 7, line.find('"', at + 7) - at - 7));
+    }
+    return ends;
+  }
+
+  // Types a command line into the shell.
+  void run(const std::string& line) {
+    tmux({"send-keys", "-l", line});
+    tmux({"send-keys", "Enter"});
+  }
+  void keys(const std::vector<std::string>& names) {
+    std::vector<std::string> args{"send-keys"};
+    args.insert(args.end(), names.begin(), names.end());
+    tmux(args);
+  }
+  void key(const std::string& name) { keys({name}); }
+  [[nodiscard]] std::string screen() { return tmux({"capture-pane", "-p"}).out; }
+  [[nodiscard]] std::string styled_screen() { return tmux({"capture-pane", "-e", "-p"}).out; }
+  [[nodiscard]] std::string display(const std::string& format) {
+    std::string out = tmux({"display-message", "-p", format}).out;
+    while (!out.empty() && out.back() == '\n') out.pop_back();
+    return out;
+  }
+  void resize(int width, int height) {
+    tmux({"resize-window", "-x", std::to_string(width), "-y", std::to_string(height)});
+  }
+
+  // Polls the screen until `done` says yes; fails the test with the last screen otherwise.
+  std::string wait_until(const std::function<bool(const std::string&)>& done, const std::string& what,
+                         std::chrono::milliseconds limit = 15s) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    std::string shown;
+    while (std::chrono::steady_clock::now() < deadline) {
+      shown = screen();
+      if (done(shown)) return shown;
+      std::this_thread::sleep_for(20ms);
+    }
+    FAIL("timed out waiting for " << what << "; the screen was:\n" << shown);
+    return shown;
+  }
+  std::string wait_for(const std::string& text, std::chrono::milliseconds limit = 15s) {
+    return wait_until([&](const std::string& s) { return s.find(text) != std::string::npos; }, "\"" + text + "\"", limit);
+  }
+  // ncurses draws from the top row down, so waiting for text near the bottom as well as the
+  // text a check looks at avoids reading a screen half drawn.
+  std::string wait_for_all(const std::vector<std::string>& texts) {
+    std::string what;
+    for (const std::string& t : texts) what += "\"" + t + "\" ";
+    return wait_until(
+        [&](const std::string& s) {
+          return std::all_of(texts.begin(), texts.end(), [&](const std::string& t) { return s.find(t) != std::string::npos; });
+        },
+        what);
+  }
+  std::string wait_gone(const std::string& text) {
+    return wait_until([&](const std::string& s) { return s.find(text) == std::string::npos; }, "no \"" + text + "\"");
+  }
+
+  // After the program has left: its exit code, read from the shell.
+  int exit_code() {
+    wait_until([this](const std::string&) { return display("#{alternate_on}") == "0"; }, "the normal screen");
+    // Split in the command line, so that only the shell's answer reads "exitcode=".
+    run("echo \"exit\"\"code=$?\"");
+    const std::string shown = wait_for("exitcode=");
+    return std::atoi(shown.c_str() + shown.rfind("exitcode=") + 9);
+  }
+
+  // The pid of the program running in the shell.
+  [[nodiscard]] pid_t program_pid() {
+    const std::string shell = display("#{pane_pid}");
+    const ProcessResult children = run_process({"/usr/bin/pgrep", "-P", shell});
+    return static_cast<pid_t>(std::atoi(children.out.c_str()));
+  }
+
+ private:
+  ProcessResult tmux(std::vector<std::string> args) {
+    args.insert(args.begin(), {tmux_, "-L", socket_});
+    return tmux_command(args);
+  }
+  static ProcessResult tmux_command(const std::vector<std::string>& args) {
+    ProcessOptions options;
+    options.timeout_seconds = 10;
+    return run_process(args, options);
+  }
+
+  std::string tmux_;
+  std::string socket_;
+  TempDir home_;
+};
+
+// The tests skip, with a warning, only where tmux is not installed at all.
+#define REQUIRE_TMUX(name)                                  \
+  const std::string name = find_tmux();                     \
+  if (name.empty()) {                                       \
+    WARN("tmux is not installed: end-to-end test skipped"); \
+    SUCCEED();                                              \
+    return;                                                 \
+  }
+
+const std::string binary = STRETCH_TIMER_BINARY;
+
+// Through the safety check ("none applies") into the session, pain check-in off.
+void start_session(Pane& pane, const std::string& routine) {
+  pane.run(binary + " session " + routine + " --no-checkin");
+  pane.wait_for("Before you start");
+  pane.key("n");
+  pane.wait_for("space pause");
+}
+
+}  // namespace
+
+TEST_CASE("e2e: the menu moves with arrows and j/k, changes the level, and q leaves", "[e2e][tui]") {
+  REQUIRE_TMUX(tmux);
+  Pane pane(tmux);
+  pane.run(binary + " session daily");
+  pane.wait_for_all({"level: standard", "\u25b6 1  Hamstrings", "Hamstrings \u00b7 2 exercises", "q quit"});
+  pane.key("Down");
+  pane.wait_for_all({"\u25b6 2  Low back", "Pelvic tilt \u00b7 10 \u00d7 5 s"});  // the highlighted routine's exercises
+  pane.key("j");
+  pane.wait_for("\u25b6 3  Gentle morning");
+  pane.key("k");
+  pane.wait_for("\u25b6 2  Low back");
+  pane.key("Right");
+  pane.wait_for("level: full");
+  pane.key("Left");
+  pane.key("Left");
+  pane.wait_for("level: gentle");
+  pane.key("q");
+  CHECK(pane.exit_code() == 0);
+  CHECK(pane.display("#{alternate_on}") == "0");
+}
+
+TEST_CASE("e2e: a warning sign in the safety check stops the session before it starts", "[e2e][tui]") {
+  REQUIRE_TMUX(tmux);
+  Pane pane(tmux);
+  pane.run(binary + " session low-back");
+  pane.wait_for_all({"Before you start", "pins and needles", "q leave"});
+  pane.key("w");
+  pane.wait_for_all({"Please do not stretch today.", "Get medical care promptly", "q leave"});
+  pane.key("q");
+  CHECK(pane.exit_code() == 1);
+  CHECK_FALSE(std::filesystem::exists(pane.home().path() + "/data/stretch-timer/state.json"));
+}
+
+TEST_CASE("e2e: surgery, injury or severe pain asks for a confirmation; the answer lasts the day", "[e2e][tui]") {
+  REQUIRE_TMUX(tmux);
+  Pane pane(tmux);
+  pane.run(binary + " session low-back");
+  pane.wait_for("Before you start");
+  pane.key("p");
+  pane.wait_for_all({"Check with a professional first", "physiotherapist or doctor", "q  leave without stretching"});
+  pane.key("c");
+  pane.wait_for("How much does your back hurt right now?");
+  pane.key("4");
+  pane.wait_for("GET READY");
+  pane.keys({"q", "y"});
+  pane.wait_for("How much does your back hurt now, after the session?");
+  pane.key("t");
+  pane.wait_for_all({"Session ended early", "Pain (0-10): 4 before, 10 after"});
+  pane.key("Enter");
+  CHECK(pane.exit_code() == 0);
+  CHECK(std::filesystem::exists(pane.home().path() + "/data/stretch-timer/state.json"));
+
+  // Asked once a day: straight to the pain check-in now, unless --check asks again.
+  pane.run("clear; " + binary + " session low-back");
+  pane.wait_for("How much does your back hurt right now?");
+  pane.key("q");
+  pane.wait_for("GET READY");
+  pane.keys({"q", "y"});
+  pane.wait_for("after the session?");
+  pane.key("Enter");
+  pane.wait_for("Session ended early");
+  pane.key("q");
+  CHECK(pane.exit_code() == 0);
+  pane.run("clear; " + binary + " session low-back --check");
+  pane.wait_for("Before you start");
+  pane.key("q");
+  CHECK(pane.exit_code() == 0);
+  CHECK(pane.history_ends() == std::vector<std::string>{"quit", "quit"});
+}
+
+TEST_CASE("e2e: a whole routine runs to its summary at a high time scale", "[e2e][tui]") {
+  REQUIRE_TMUX(tmux);
+  Pane pane(tmux, {{"STRETCH_TIMER_TIME_SCALE", "200"}});  // 3 min 50 s in about a second
+  pane.run(binary + " session desk-break --no-checkin");
+  pane.wait_for("Before you start");
+  pane.key("n");
+  pane.wait_for_all({"Session complete: well done", "Exercises: 3 done, 0 partly done, 0 skipped",
+                     "Neck stretch (side bend): done", "Enter done"});
+  pane.key("Enter");
+  CHECK(pane.exit_code() == 0);
+  CHECK(pane.history_ends() == std::vector<std::string>{"completed"});
+}
+
+TEST_CASE("e2e: pause freezes the countdown on the screen; space resumes", "[e2e][tui]") {
+  REQUIRE_TMUX(tmux);
+  Pane pane(tmux, {{"STRETCH_TIMER_TIME_SCALE", "10"}});
+  start_session(pane, "low-back");
+  pane.wait_for("HOLD");
+  pane.key("Space");
+  const std::string paused = pane.wait_for_all({"PAUSED", "space resume"});
+  std::this_thread::sleep_for(600ms);  // six seconds of session time
+  CHECK(pane.screen() == paused);
+  pane.key("Space");
+  pane.wait_gone("PAUSED");
+  pane.wait_until([&](const std::string& s) { return s != paused && s.find("PAUSED") == std::string::npos; },
+                  "the countdown to move again");
+  pane.keys({"q", "y"});
+  pane.wait_for("Session ended early");
+  pane.key("q");
+  CHECK(pane.exit_code() == 0);
+}
+
+TEST_CASE("e2e: skip a step, go back, skip an exercise", "[e2e][tui]") {
+  REQUIRE_TMUX(tmux);
+  Pane pane(tmux);  // real time: nothing moves on its own between the keys
+  start_session(pane, "low-back");
+  pane.wait_for("GET READY \u00b7 BOTH \u00b7 rep 1 of 10");
+  pane.key("s");
+  pane.wait_for("HOLD \u00b7 BOTH \u00b7 rep 1 of 10");
+  pane.key("Right");
+  pane.wait_for("REST \u00b7 BOTH \u00b7 rep 2 of 10 next");
+  pane.key("b");  // within 2 s of the step's start: the step before
+  pane.wait_for("HOLD \u00b7 BOTH \u00b7 rep 1 of 10");
+  pane.key("n");
+  pane.wait_for_all({"Knee to chest (one leg)", "exercise 2 of 6", "space pause"});
+  pane.key("+");
+  pane.keys({"q", "y"});
+  pane.wait_for_all({"Session ended early", "Pelvic tilt: skipped"});
+  pane.key("q");
+  CHECK(pane.exit_code() == 0);
+}
+
+TEST_CASE("e2e: x stops the session because it hurts and shows the advice", "[e2e][tui]") {
+  REQUIRE_TMUX(tmux);
+  Pane pane(tmux);
+  pane.run(binary + " session low-back");
+  pane.wait_for("Before you start");
+  pane.key("n");
+  pane.wait_for("How much does your back hurt right now?");
+  pane.key("3");
+  pane.wait_for("space pause");
+  pane.key("x");
+  pane.wait_for_all({"Stopped: it hurts", "Come out of the position slowly.", "Enter continue"});
+  pane.key("Enter");
+  pane.wait_for("after the session?");
+  pane.key("7");
+  pane.wait_for_all({"Session stopped: it hurt", "Pain (0-10): 3 before, 7 after"});
+  pane.key("q");
+  CHECK(pane.exit_code() == 0);
+  CHECK(pane.history_ends() == std::vector<std::string>{"stopped_for_pain"});
+}
+
+TEST_CASE("e2e: q asks before quitting; n carries on", "[e2e][tui]") {
+  REQUIRE_TMUX(tmux);
+  Pane pane(tmux);
+  start_session(pane, "low-back");
+  pane.key("q");
+  pane.wait_for("Quit the session?  y yes  n no");
+  pane.key("n");
+  pane.wait_for("space pause");
+  pane.key("?");
+  pane.wait_for("The session is paused while this help is open.");
+  pane.key("Escape");
+  pane.wait_for("space pause");
+  pane.key("q");
+  pane.wait_for("Quit the session?");
+  pane.key("y");
+  pane.wait_for("Session ended early");
+  pane.key("Enter");
+  CHECK(pane.exit_code() == 0);
+  CHECK(pane.history_ends() == std::vector<std::string>{"quit"});
+}
+
+TEST_CASE("e2e: the session survives resizes to 40x12 and 20x5 and back", "[e2e][tui]") {
+  REQUIRE_TMUX(tmux);
+  Pane pane(tmux);
+  start_session(pane, "low-back");
+  pane.resize(40, 12);
+  std::string shown = pane.wait_for_all({"GET READY", "space pause  x it hurts  ? help  q quit"});
+  CHECK(shown.find("\u2588\u2588\u2588\u2588\u2588\u2588  ") == std::string::npos);  // no big digits
+  pane.resize(20, 5);
+  pane.wait_for_all({"Enlarge the", "GET READY 0:0"});
+  pane.key("s");  // keys still work while the terminal is too small
+  pane.wait_for("HOLD 0:0");
+  pane.resize(80, 24);
+  pane.wait_for_all({"HOLD \u00b7 BOTH \u00b7 rep 1 of 10", "exercise 1 of 6", "q quit"});
+  pane.keys({"q", "y"});
+  pane.wait_for("Session ended early");
+  pane.key("q");
+  CHECK(pane.exit_code() == 0);
+}
+
+TEST_CASE("e2e: the terminal is restored after Ctrl-C, SIGTERM, SIGHUP and a crash", "[e2e][tui]") {
+  REQUIRE_TMUX(tmux);
+  struct Ending {
+    const char* name;
+    int signal_number;  // 0: Ctrl-C typed in the terminal
+    int exit_code;
+  };
+  for (const Ending ending : {Ending{"Ctrl-C", 0, 130}, Ending{"SIGTERM", SIGTERM, 143}, Ending{"SIGHUP", SIGHUP, 129},
+                              Ending{"SIGSEGV", SIGSEGV, 139}, Ending{"SIGABRT", SIGABRT, 134}}) {
+    INFO(ending.name);
+    Pane pane(tmux);
+    start_session(pane, "low-back");
+    CHECK(pane.display("#{alternate_on}") == "1");
+    if (ending.signal_number == 0) {
+      pane.key("C-c");
+    } else {
+      REQUIRE(::kill(pane.program_pid(), ending.signal_number) == 0);
+    }
+    CHECK(pane.exit_code() == ending.exit_code);
+    CHECK(pane.display("#{alternate_on}") == "0");
+    // A signal the program can catch still records the session; a crash cannot.
+    const bool caught = ending.signal_number != SIGSEGV && ending.signal_number != SIGABRT;
+    CHECK(pane.history_ends() == (caught ? std::vector<std::string>{"interrupted"} : std::vector<std::string>{}));
+    CHECK(pane.display("#{cursor_flag}") == "1");
+    // The line discipline is as the shell left it: canonical input with echo.
+    pane.run("clear; stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '");
+    pane.wait_for("icanon echo");
+  }
+}
+
+TEST_CASE("e2e: Ctrl-Z suspends with the timer paused; fg brings the screen back", "[e2e][tui]") {
+  REQUIRE_TMUX(tmux);
+  Pane pane(tmux, {{"STRETCH_TIMER_TIME_SCALE", "10"}});
+  start_session(pane, "low-back");
+  pane.key("C-z");
+  pane.wait_for("Stopped");
+  CHECK(pane.display("#{alternate_on}") == "0");
+  pane.run("fg");
+  const std::string back = pane.wait_for_all({"PAUSED", "press space to continue", "space resume"});
+  std::this_thread::sleep_for(300ms);
+  CHECK(pane.screen() == back);  // still paused after coming back
+  pane.key("Space");
+  pane.wait_gone("PAUSED");
+  pane.keys({"q", "y"});
+  pane.wait_for("Session ended early");
+  pane.key("q");
+  CHECK(pane.exit_code() == 0);
+}
+
+TEST_CASE("e2e: NO_COLOR leaves colours out; otherwise the hold is coloured", "[e2e][tui]") {
+  REQUIRE_TMUX(tmux);
+  for (const bool no_color : {false, true}) {
+    std::map<std::string, std::string> env;
+    if (no_color) env["NO_COLOR"] = "1";
+    Pane pane(tmux, env);
+    start_session(pane, "low-back");
+    pane.key("s");
+    pane.wait_for("HOLD");
+    // capture-pane -e writes the attributes as escape sequences: 32 green, 36 cyan, 1 bold.
+    const std::string styled = pane.styled_screen();
+    CHECK((styled.find("\x1b[32m") == std::string::npos) == no_color);  // the hold's countdown
+    CHECK((styled.find("\x1b[36m") == std::string::npos) == no_color);  // the breathing cue
+    CHECK(styled.find("\x1b[1m") != std::string::npos);                // bold either way
+    pane.keys({"q", "y"});
+    pane.wait_for("Session ended early");
+    pane.key("q");
+    CHECK(pane.exit_code() == 0);
+  }
+}

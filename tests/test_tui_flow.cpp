@@ -1,0 +1,221 @@
+// The full-screen session's flow without a terminal: keys and instants in, screens, bells,
+// history records and exit codes out.
+#include "app/tui_flow.hpp"
+
+#include <signal.h>
+
+#include <string>
+#include <vector>
+
+#include "catch.hpp"
+
+using namespace stretch;
+using namespace stretch::app;
+using namespace std::chrono_literals;
+
+namespace {
+
+const Library& builtin() {
+  static const LoadedLibrary loaded = build_library(builtin_sources(), {});
+  return loaded.library;
+}
+
+// A request as the session command builds it, with callbacks that count.
+struct Harness {
+  SessionClock clock;
+  SessionRequest request;
+  std::vector<SessionOutcome> outcomes;
+  int checks_passed = 0;
+  Instant t0 = Instant{} + 1000h;
+
+  explicit Harness(const char* routine = nullptr) {
+    request.library = &builtin();
+    request.clock = &clock;
+    if (routine != nullptr) {
+      request.routine = builtin().find_routine(routine);
+    } else {
+      for (const LibraryRoutine& r : builtin().routines()) request.menu.push_back(&r);
+    }
+    request.on_session_end = [this](const SessionOutcome& o) { outcomes.push_back(o); };
+    request.on_safety_check_passed = [this] { ++checks_passed; };
+  }
+  static Key ch(char32_t c) { return Key::character(c); }
+  std::string screen(const TuiFlow& flow, Instant at, TerminalSize size = {80, 24}) const {
+    Screen s(size.width, size.height);
+    flow.render(s, at);
+    return s.ToString();
+  }
+};
+
+bool has(const std::string& screen, const std::string& text) { return screen.find(text) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("flow: the menu picks with digits, Enter and arrows, and changes the level", "[tui-flow]") {
+  Harness h;
+  h.request.safety_check = false;
+  h.request.pain_checkin = false;
+  TuiFlow flow(h.request, {80, 24}, h.t0);
+  CHECK(flow.stage() == TuiFlow::Stage::menu);
+  flow.key(Key::of(Key::Code::down), h.t0);
+  flow.key(Key::of(Key::Code::right), h.t0);
+  CHECK(has(h.screen(flow, h.t0), "level: full"));
+  CHECK(has(h.screen(flow, h.t0), "\u25b6 2  Hamstrings"));
+  flow.key(Harness::ch(U'l'), h.t0);  // l cycles: full -> gentle
+  CHECK(has(h.screen(flow, h.t0), "level: gentle"));
+  flow.key(Harness::ch(U'4'), h.t0);
+  CHECK(flow.stage() == TuiFlow::Stage::session);
+  CHECK(has(h.screen(flow, h.t0), "Low back"));
+  CHECK(flow.take_bell());        // the first phase begins
+  CHECK_FALSE(flow.take_bell());  // once
+}
+
+TEST_CASE("flow: the safety check is asked once a run and reported passed once", "[tui-flow]") {
+  Harness h;
+  h.request.pain_checkin = false;
+  TuiFlow flow(h.request, {80, 24}, h.t0);
+  flow.key(Harness::ch(U'1'), h.t0);
+  CHECK(flow.stage() == TuiFlow::Stage::safety_check);
+  flow.key(Key::of(Key::Code::enter), h.t0);  // Enter is no answer
+  CHECK(flow.stage() == TuiFlow::Stage::safety_check);
+  flow.key(Harness::ch(U'n'), h.t0);
+  CHECK(flow.stage() == TuiFlow::Stage::session);
+  CHECK(h.checks_passed == 1);
+  flow.key(Harness::ch(U'q'), h.t0);
+  flow.key(Harness::ch(U'y'), h.t0);
+  CHECK(flow.stage() == TuiFlow::Stage::summary);
+  flow.key(Key::of(Key::Code::enter), h.t0);
+  CHECK(flow.stage() == TuiFlow::Stage::menu);
+  flow.key(Harness::ch(U'2'), h.t0);
+  CHECK(flow.stage() == TuiFlow::Stage::session);  // not asked again
+  CHECK(h.checks_passed == 1);
+}
+
+TEST_CASE("flow: a warning sign or an unconfirmed professional advice does not start", "[tui-flow]") {
+  for (const char32_t answer : {U'w', U'p'}) {
+    Harness h("low-back");
+    TuiFlow flow(h.request, {80, 24}, h.t0);
+    CHECK(flow.stage() == TuiFlow::Stage::safety_check);
+    flow.key(Harness::ch(answer), h.t0);
+    CHECK(flow.stage() == TuiFlow::Stage::safety_verdict);
+    flow.key(Harness::ch(U' '), h.t0);  // nothing but an explicit key
+    CHECK(flow.stage() == TuiFlow::Stage::safety_verdict);
+    flow.key(Harness::ch(U'c'), h.t0);
+    if (answer == U'w') {
+      CHECK(flow.stage() == TuiFlow::Stage::safety_verdict);  // no confirmation past a warning sign
+      flow.key(Harness::ch(U'q'), h.t0);
+      CHECK(flow.done());
+      CHECK(flow.exit_code() == exit_not_started);
+    } else {
+      CHECK(flow.stage() == TuiFlow::Stage::pain_before);
+    }
+    CHECK(h.checks_passed == (answer == U'p' ? 1 : 0));
+    CHECK(h.outcomes.empty());
+  }
+}
+
+TEST_CASE("flow: pain ratings before and after go into the one record of the session", "[tui-flow]") {
+  Harness h("desk-break");
+  h.request.safety_check = false;
+  TuiFlow flow(h.request, {80, 24}, h.t0);
+  CHECK(flow.stage() == TuiFlow::Stage::pain_before);
+  flow.key(Harness::ch(U't'), h.t0);
+  REQUIRE(flow.stage() == TuiFlow::Stage::session);
+  flow.tick(h.t0 + 1h);  // long past the end
+  CHECK(flow.stage() == TuiFlow::Stage::pain_after);
+  CHECK(h.outcomes.empty());  // the after rating belongs to the record
+  flow.key(Harness::ch(U'3'), h.t0 + 1h);
+  REQUIRE(h.outcomes.size() == 1);
+  CHECK(h.outcomes[0].pain_before == 10);
+  CHECK(h.outcomes[0].pain_after == 3);
+  CHECK(h.outcomes[0].record.end == SessionEnd::completed);
+  flow.key(Key::of(Key::Code::enter), h.t0 + 1h);
+  CHECK(flow.done());
+  CHECK(flow.exit_code() == 0);
+  CHECK(h.outcomes.size() == 1);
+}
+
+TEST_CASE("flow: x stops for pain, shows the advice, and records once", "[tui-flow]") {
+  Harness h("low-back");
+  h.request.safety_check = false;
+  h.request.pain_checkin = false;
+  TuiFlow flow(h.request, {80, 24}, h.t0);
+  flow.key(Harness::ch(U'x'), h.t0 + 3s);
+  CHECK(flow.stage() == TuiFlow::Stage::pain_advice);
+  CHECK(has(h.screen(flow, h.t0 + 3s), "Come out of the position slowly."));
+  flow.key(Key::of(Key::Code::enter), h.t0 + 4s);
+  CHECK(flow.stage() == TuiFlow::Stage::summary);
+  REQUIRE(h.outcomes.size() == 1);
+  CHECK(h.outcomes[0].record.end == SessionEnd::stopped_for_pain);
+  flow.interrupt(SIGTERM, h.t0 + 5s);  // a signal on the summary records nothing more
+  CHECK(h.outcomes.size() == 1);
+  CHECK(flow.exit_code() == 128 + SIGTERM);
+}
+
+TEST_CASE("flow: a signal mid-session records it as interrupted, even during the check-in after", "[tui-flow]") {
+  Harness h("low-back");
+  h.request.safety_check = false;
+  h.request.pain_checkin = false;
+  TuiFlow running(h.request, {80, 24}, h.t0);
+  running.interrupt(SIGHUP, h.t0 + 10s);
+  REQUIRE(h.outcomes.size() == 1);
+  CHECK(h.outcomes[0].record.end == SessionEnd::interrupted);
+  CHECK(running.exit_code() == 129);
+
+  Harness after("desk-break");
+  after.request.safety_check = false;
+  TuiFlow flow(after.request, {80, 24}, after.t0);
+  flow.key(Harness::ch(U'2'), after.t0);
+  flow.tick(after.t0 + 1h);
+  REQUIRE(flow.stage() == TuiFlow::Stage::pain_after);
+  flow.interrupt(SIGINT, after.t0 + 1h);
+  REQUIRE(after.outcomes.size() == 1);
+  CHECK(after.outcomes[0].record.end == SessionEnd::completed);
+  CHECK(after.outcomes[0].pain_before == 2);
+  CHECK_FALSE(after.outcomes[0].pain_after.has_value());
+}
+
+TEST_CASE("flow: help and the quit question pause the session and resume it after", "[tui-flow]") {
+  Harness h("low-back");
+  h.request.safety_check = false;
+  h.request.pain_checkin = false;
+  TuiFlow flow(h.request, {80, 24}, h.t0);
+  flow.key(Harness::ch(U'?'), h.t0 + 1s);
+  CHECK(has(h.screen(flow, h.t0 + 1s), "Keys"));
+  CHECK_FALSE(flow.next_wake(h.t0 + 1s).has_value());  // nothing moves under the help
+  flow.key(Harness::ch(U'z'), h.t0 + 30s);               // any key closes it
+  CHECK(has(h.screen(flow, h.t0 + 30s), "GET READY"));  // 29 s later, still the first step
+  CHECK(flow.next_wake(h.t0 + 30s).has_value());
+  flow.key(Harness::ch(U'q'), h.t0 + 31s);
+  CHECK(has(h.screen(flow, h.t0 + 31s), "Quit the session?"));
+  flow.key(Harness::ch(U'n'), h.t0 + 60s);
+  CHECK(has(h.screen(flow, h.t0 + 60s), "GET READY"));
+  CHECK_FALSE(has(h.screen(flow, h.t0 + 60s), "PAUSED"));
+}
+
+TEST_CASE("flow: Ctrl-Z leaves the session paused, and the sound can be turned off", "[tui-flow]") {
+  Harness h("low-back");
+  h.request.safety_check = false;
+  h.request.pain_checkin = false;
+  TuiFlow flow(h.request, {80, 24}, h.t0);
+  CHECK(flow.take_bell());
+  flow.key(Harness::ch(U'm'), h.t0);
+  flow.key(Harness::ch(U's'), h.t0);  // a phase change, muted
+  CHECK_FALSE(flow.take_bell());
+  CHECK(has(h.screen(flow, h.t0), "m unmute"));
+  flow.suspend(h.t0 + 1s);
+  CHECK(has(h.screen(flow, h.t0 + 10s), "PAUSED"));
+  CHECK_FALSE(flow.next_wake(h.t0 + 10s).has_value());
+  flow.key(Harness::ch(U' '), h.t0 + 20s);
+  CHECK_FALSE(has(h.screen(flow, h.t0 + 20s), "PAUSED"));
+}
+
+TEST_CASE("flow: the loop is woken at the next visible change or the step's end, never later", "[tui-flow]") {
+  Harness h("low-back");
+  h.request.safety_check = false;
+  h.request.pain_checkin = false;
+  TuiFlow flow(h.request, {80, 24}, h.t0);
+  const std::optional<Instant> wake = flow.next_wake(h.t0 + 300ms);
+  REQUIRE(wake.has_value());
+  CHECK(*wake == h.t0 + 1000ms);  // the countdown's next second
+}
