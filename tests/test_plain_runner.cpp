@@ -257,7 +257,8 @@ TEST_CASE("keys from a terminal: quit, stop for pain, skip exercise, pause and a
   CHECK(pain.outcomes[0].record.end == SessionEnd::stopped_for_pain);
   for (std::string_view advice : stopped_for_pain_advice()) CHECK_THAT(pain.out, Contains(std::string(advice)));
 
-  const PlainRun next = run_plain(request, "n", Input::terminal);
+  // Fast, but not so fast that the first hold could finish before the key is read.
+  const PlainRun next = run_plain(request, "n", Input::terminal, 1000);
   REQUIRE(next.outcomes.size() == 1);
   const SessionRecord& r = next.outcomes[0].record;
   CHECK(r.end == SessionEnd::completed);
@@ -283,7 +284,7 @@ TEST_CASE("keys are not read from a pipe: piped stdin holds answers only", "[pla
 
 TEST_CASE("answers and keys typed ahead into a terminal are read in order", "[plain]") {
   SessionRequest request = request_for("desk-break");
-  const PlainRun run = run_plain(request, "1\n3\nq6\n", Input::terminal);
+  const PlainRun run = run_plain(request, "1\n3\nq6\n", Input::terminal, 1000);
   REQUIRE(run.outcomes.size() == 1);
   CHECK(run.outcomes[0].record.end == SessionEnd::quit);
   CHECK(run.outcomes[0].pain_before == 3);
