@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <ostream>
@@ -33,6 +34,8 @@ class PlainSession {
   [[nodiscard]] const Session& session() const { return session_; }
   [[nodiscard]] Instant ended_at() const { return ended_at_; }
   [[nodiscard]] long wake_ups() const { return wake_ups_; }
+  // The latest any cue was said after its moment, in session time.
+  [[nodiscard]] Clock::duration worst_late() const { return worst_late_; }
 
  private:
   struct BreathChange {
@@ -58,12 +61,13 @@ class PlainSession {
   Millis breath_said_{0};  // how far into the current step the breath cues have been said
   Instant ended_at_{};
   long wake_ups_ = 0;
+  Clock::duration worst_late_{0};
 };
 
 void PlainSession::show_step(Instant at) {
   const Plan& plan = session_.plan();
   const std::size_t index = session_.step_index();
-  // The bell goes first on the line; built by appending (GCC 12 warns wrongly on insert(0)).
+  // The bell rings as the cue begins; built by appending (GCC 12 warns wrongly on insert(0)).
   std::string line = bell_ ? "\a" : "";
   line += step_cue(plan, index, session_.step_duration());
   say(at, line);
@@ -124,12 +128,14 @@ void PlainSession::catch_up(Instant now) {
       const std::string line = breath_line(breath_at(step.kind, session_.step_duration(), pace, breath->offset));
       if (!line.empty()) say(breath->at, line);
       breath_said_ = breath->offset;
+      worst_late_ = std::max(worst_late_, now - breath->at);
       continue;
     }
     if (*deadline > now) return;
     const std::size_t serial = session_.step_serial();
     session_.advance(*deadline);
     after_change(*deadline, serial);
+    worst_late_ = std::max(worst_late_, now - *deadline);
   }
 }
 
@@ -221,9 +227,13 @@ int PlainSession::run(InputReader& in, SignalPipe& signals, RawMode& raw) {
 void print_stats(std::ostream& err, const PlainSession& run, const SessionClock& clock) {
   const char* flag = std::getenv("STRETCH_TIMER_STATS");
   if (flag == nullptr || std::string_view(flag) != "1") return;
-  // How late the end was said compared with its deadline, in real time.
-  const auto late = std::chrono::duration_cast<std::chrono::microseconds>((clock.now() - run.ended_at()) / clock.scale());
-  err << "stretch-timer stats: wake_ups=" << run.wake_ups() << " end_late_us=" << late.count()
+  // How late the end was said compared with its deadline, and the latest any cue was
+  // woken for, in real time.
+  const auto real_us = [&clock](Clock::duration d) {
+    return std::chrono::duration_cast<std::chrono::microseconds>(d / clock.scale()).count();
+  };
+  err << "stretch-timer stats: wake_ups=" << run.wake_ups() << " end_late_us=" << real_us(clock.now() - run.ended_at())
+      << " worst_cue_late_us=" << real_us(run.worst_late())
       << " session_ms=" << run.session().record(run.ended_at()).active.count() << "\n";
 }
 
