@@ -5,6 +5,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <vector>
 
 #include "catch.hpp"
 #include "support/run_process.hpp"
@@ -33,16 +34,33 @@ TEST_CASE("the safety check is due until it is answered, then again the next day
   CHECK(nlohmann::json::parse(read(file)) == nlohmann::json{{"last_safety_check", "2025-03-14"}});
 }
 
-TEST_CASE("the state file keeps keys it does not know and leaves no temporary file", "[safety-state]") {
+TEST_CASE("the state file keeps only the date, is private, and leaves no temporary file", "[safety-state]") {
   TempDir dir;
   const std::filesystem::path file = dir.write("state.json", R"({"other": [1, 2], "last_safety_check": "2025-01-01"})");
+  CHECK_FALSE(safety_check_due(file, "2025-01-01"));
   remember_safety_check(file, "2025-03-14");
-  const nlohmann::json state = nlohmann::json::parse(read(file));
-  CHECK(state["other"] == nlohmann::json::array({1, 2}));
-  CHECK(state["last_safety_check"] == "2025-03-14");
+  CHECK(nlohmann::json::parse(read(file)) == nlohmann::json{{"last_safety_check", "2025-03-14"}});
+  CHECK((std::filesystem::status(file).permissions() & std::filesystem::perms::all) ==
+        (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
   std::size_t files = 0;
   for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) ++files;
   CHECK(files == 1);
+}
+
+TEST_CASE("a deeply nested state file is read with limits and replaced, not copied", "[safety-state]") {
+  TempDir dir;
+  // Under the 64 KiB limit, and deep enough to overflow the stack of a recursive copier or dumper.
+  const std::size_t depth = 32700;
+  const std::string nested = std::string(depth, '[') + std::string(depth, ']');
+  for (const std::string& damaged :
+       std::vector<std::string>{R"({"last_safety_check": "2025-03-14", "x": )" + nested + "}", nested,
+                                std::string(100000, '['), R"({"last_safety_check": "2025-03-14", "x": [[[[[1]]]]]})"}) {
+    const std::filesystem::path file = dir.write("state.json", damaged);
+    CHECK(safety_check_due(file, "2025-03-14"));
+    remember_safety_check(file, "2025-03-14");
+    CHECK_FALSE(safety_check_due(file, "2025-03-14"));
+    CHECK(nlohmann::json::parse(read(file)) == nlohmann::json{{"last_safety_check", "2025-03-14"}});
+  }
 }
 
 TEST_CASE("a damaged state file means the check is asked, and is then replaced", "[safety-state]") {
