@@ -1,12 +1,15 @@
 // The state file that makes the safety check once a day.
 #include "app/safety_state.hpp"
 
+#include <chrono>
+
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <vector>
 
+#include "app/history_store.hpp"
 #include "catch.hpp"
 #include "support/run_process.hpp"
 
@@ -71,6 +74,36 @@ TEST_CASE("a damaged state file means the check is asked, and is then replaced",
     remember_safety_check(file, "2025-03-14");
     CHECK_FALSE(safety_check_due(file, "2025-03-14"));
   }
+}
+
+TEST_CASE("the data folders are private whether the state file or the history is written first", "[safety-state]") {
+  namespace fs = std::filesystem;
+  const auto mode = [](const fs::path& p) { return fs::status(p).permissions() & fs::perms::all; };
+  TempDir dir;
+  const fs::path data = fs::path(dir.path()) / "data" / "stretch-timer";
+  remember_safety_check(data / "state.json", "2025-03-14");
+  CHECK(mode(data) == fs::perms::owner_all);
+  CHECK(mode(data.parent_path()) == fs::perms::owner_all);
+  CHECK(mode(data / "state.json") == (fs::perms::owner_read | fs::perms::owner_write));
+
+  // Then the history, into the folder the state file made: still private, and so is it.
+  stretch::HistoryRecord record;
+  record.started_at =
+      stretch::Timestamp{std::chrono::sys_days{std::chrono::year{2025} / 3 / 14}, std::chrono::hours{1}};
+  record.routine_id = "desk-break";
+  record.routine_name = "Desk break";
+  append_history_record(data / "history.jsonl", record);
+  CHECK(mode(data) == fs::perms::owner_all);
+  CHECK(mode(data / "history.jsonl") == (fs::perms::owner_read | fs::perms::owner_write));
+
+  // The other order: the history first, then the state file.
+  TempDir other;
+  const fs::path other_data = fs::path(other.path()) / "data" / "stretch-timer";
+  append_history_record(other_data / "history.jsonl", record);
+  remember_safety_check(other_data / "state.json", "2025-03-14");
+  CHECK(mode(other_data) == fs::perms::owner_all);
+  CHECK(mode(other_data.parent_path()) == fs::perms::owner_all);
+  CHECK(mode(other_data / "state.json") == (fs::perms::owner_read | fs::perms::owner_write));
 }
 
 TEST_CASE("a state file that cannot be written does not stop the session", "[safety-state]") {

@@ -1,8 +1,15 @@
 #include "app/file_text.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
+#include <stdexcept>
 #include <system_error>
+
+#include "stretch/text.hpp"
 
 namespace stretch::app {
 
@@ -53,6 +60,20 @@ FileText read_text_file(const fs::path& file, std::size_t max_bytes, std::string
   }
   result.text = std::move(text);
   return result;
+}
+
+void make_private_dirs(const fs::path& dir) {
+  fs::path built;
+  for (const fs::path& part : dir) {
+    built /= part;
+    if (::mkdir(built.c_str(), 0700) == 0 || errno == EEXIST) continue;
+    const int error = errno;
+    struct stat info {};
+    if (::stat(built.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
+      throw std::runtime_error(sanitize_for_terminal(built.string()) +
+                               ": cannot create the folder: " + std::strerror(error));
+    }
+  }
 }
 
 }  // namespace stretch::app

@@ -23,19 +23,6 @@ namespace fs = std::filesystem;
   throw std::runtime_error(sanitize_for_terminal(file.string()) + ": " + what + ": " + std::strerror(error));
 }
 
-// Missing folders are made 0700, as the XDG Base Directory specification asks: the history
-// holds health information.
-void make_private_dirs(const fs::path& dir) {
-  fs::path built;
-  for (const fs::path& part : dir) {
-    built /= part;
-    if (::mkdir(built.c_str(), 0700) == 0 || errno == EEXIST) continue;
-    const int error = errno;
-    struct stat info {};
-    if (::stat(built.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) fail(built, "cannot create the folder", error);
-  }
-}
-
 // Closes the descriptor on every way out; closing also drops the flock.
 struct FileDescriptor {
   int fd = -1;

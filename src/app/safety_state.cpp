@@ -87,8 +87,12 @@ bool safety_check_due(const std::filesystem::path& state_file, const std::string
 // is only that the check is asked again next time.
 void remember_safety_check(const std::filesystem::path& state_file, const std::string& today) {
   std::error_code ec;
-  std::filesystem::create_directories(state_file.parent_path(), ec);
-  if (ec) return;
+  try {
+    // 0700, as the history's folders: whichever is written first makes them.
+    if (state_file.has_parent_path()) make_private_dirs(state_file.parent_path());
+  } catch (const std::exception&) {
+    return;
+  }
   const std::string bytes = "{\n  " + json_string(last_check_key) + ": " + json_string(today) + "\n}\n";
 
   // Beside the file, so the rename stays within one file system; the pid keeps two
