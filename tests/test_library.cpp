@@ -22,10 +22,10 @@ TEST_CASE("the whole built-in library loads without a problem", "[library][built
   for (const Diagnostic& d : loaded.problems) FAIL(d.to_string());
   const Library& lib = loaded.library;
   CHECK(lib.routines().size() >= 5);
-  for (const char* id : {"pelvic-tilt", "knee-to-chest", "knee-to-chest-both", "lower-trunk-rotation",
-                         "hamstring-stretch-lying", "hamstring-stretch-standing", "bridge", "psoas-stretch",
-                         "piriformis-stretch", "hip-twists", "neck-stretch", "shoulder-rolls", "standing-toe-touch",
-                         "childs-pose", "cat-cow", "sphinx", "seated-twist"}) {
+  for (const char* id :
+       {"pelvic-tilt", "knee-to-chest", "knee-to-chest-both", "lower-trunk-rotation", "hamstring-stretch-lying",
+        "hamstring-stretch-standing", "bridge", "psoas-stretch", "piriformis-stretch", "hip-twists", "neck-stretch",
+        "shoulder-rolls", "standing-toe-touch", "childs-pose", "cat-cow", "sphinx", "seated-twist"}) {
     INFO(id);
     CHECK(lib.find_exercise(id) != nullptr);
   }
@@ -51,7 +51,8 @@ TEST_CASE("the built-in texts are safe for a terminal and fit their limits", "[l
 
 TEST_CASE("user files add routines and exercises and override built-ins", "[library]") {
   const std::vector<SourceText> user{
-      {"a.json", R"({"exercises": [)" + exercise("my-stretch") + "], \"routines\": [" + routine("mine", "my-stretch") + "]}"},
+      {"a.json",
+       R"({"exercises": [)" + exercise("my-stretch") + "], \"routines\": [" + routine("mine", "my-stretch") + "]}"},
       {"b.json", R"({"exercises": [)" + exercise("bridge", "My bridge") + "], \"routines\": [" +
                      routine("low-back", "pelvic-tilt") + "]}"},
   };
@@ -90,7 +91,8 @@ TEST_CASE("a bad user file is reported and skipped; the good ones stay", "[libra
 TEST_CASE("a routine may use an exercise from another user file, unless that file is dropped", "[library]") {
   const std::vector<SourceText> user{
       {"uses.json", R"({"routines": [)" + routine("uses", "shared") + "]}"},
-      {"defines.json", R"({"exercises": [)" + exercise("shared") + "], \"routines\": [" + routine("x", "missing") + "]}"},
+      {"defines.json",
+       R"({"exercises": [)" + exercise("shared") + "], \"routines\": [" + routine("x", "missing") + "]}"},
   };
   const LoadedLibrary loaded = build_library(builtin_sources(), user);
   // defines.json is dropped for its bad routine, which takes "shared" away from uses.json.
@@ -100,8 +102,7 @@ TEST_CASE("a routine may use an exercise from another user file, unless that fil
 }
 
 TEST_CASE("side options on an exercise done with both sides are refused", "[library]") {
-  const std::vector<SourceText> user{
-      {"sides.json", R"({"routines": [{"id": "s", "name": "S", "description": "d",
+  const std::vector<SourceText> user{{"sides.json", R"({"routines": [{"id": "s", "name": "S", "description": "d",
                         "exercises": [{"exercise": "bridge", "sides": ["left"]}]}]})"}};
   const LoadedLibrary loaded = build_library(builtin_sources(), user);
   REQUIRE(loaded.problems.size() == 1);
@@ -110,12 +111,46 @@ TEST_CASE("side options on an exercise done with both sides are refused", "[libr
 
 TEST_CASE("a routine too long for one sitting is refused", "[library]") {
   std::string entries;
-  for (int i = 0; i < 10; ++i) entries += std::string(i ? "," : "") + R"({"exercise": "bridge", "hold": 600, "reps": 10})";
+  for (int i = 0; i < 10; ++i)
+    entries += std::string(i ? "," : "") + R"({"exercise": "bridge", "hold": 600, "reps": 10})";
   const std::vector<SourceText> user{
-      {"long.json", R"({"routines": [{"id": "long", "name": "L", "description": "d", "exercises": [)" + entries + "]}]}"}};
+      {"long.json",
+       R"({"routines": [{"id": "long", "name": "L", "description": "d", "exercises": [)" + entries + "]}]}"}};
   const LoadedLibrary loaded = build_library(builtin_sources(), user);
   // 10 x (5 s get ready + 10 holds of 600 s + 9 rests of 5 s) + 9 x 15 s between = 60,635 s.
   REQUIRE(loaded.problems.size() == 1);
   CHECK(loaded.problems[0].to_string() ==
         "long.json: /routines/0: routine \"long\" takes 16 h 50 min at the full level; a routine may take at most 3 h");
+}
+
+TEST_CASE("a user override that breaks a built-in routine drops the user file, not the routine", "[library]") {
+  // pelvic-tilt held 600 s 100 times makes the built-in low-back take far more than 3 h.
+  std::string long_tilt = exercise("pelvic-tilt", "Long tilt");
+  long_tilt.replace(long_tilt.find(R"("hold": 10, "reps": 2)"), 21, R"("hold": 600, "reps": 100)");
+  const std::vector<SourceText> user{{"keep.json", R"({"exercises": [)" + exercise("mine") + "]}"},
+                                     {"long-tilt.json", R"({"exercises": [)" + long_tilt + "]}"}};
+  const LoadedLibrary loaded = build_library(builtin_sources(), user);
+  REQUIRE(loaded.problems.size() == 1);
+  CHECK(loaded.problems[0].file == "long-tilt.json");
+  CHECK(loaded.problems[0].location == "/exercises/0");
+  CHECK_THAT(loaded.problems[0].message,
+             Catch::Matchers::StartsWith(
+                 "the override of the exercise \"pelvic-tilt\" breaks the built-in routine \"low-back\" (routine "
+                 "\"low-back\" takes "));
+  CHECK_THAT(loaded.problems[0].message, Catch::Matchers::EndsWith("; the file is skipped"));
+  REQUIRE(loaded.library.find_routine("low-back") != nullptr);
+  CHECK(loaded.library.find_routine("low-back")->origin == Origin::builtin);
+  CHECK(loaded.library.exercises().at("pelvic-tilt").origin == Origin::builtin);
+  CHECK(loaded.library.find_exercise("mine") != nullptr);
+  CHECK(loaded.library.routines().size() == build_library(builtin_sources(), {}).library.routines().size());
+}
+
+TEST_CASE("a user file that replaces the built-in routine may also change its exercises", "[library]") {
+  std::string long_tilt = exercise("pelvic-tilt", "Long tilt");
+  long_tilt.replace(long_tilt.find(R"("hold": 10, "reps": 2)"), 21, R"("hold": 600, "reps": 100)");
+  const std::vector<SourceText> user{
+      {"mine.json", R"({"exercises": [)" + long_tilt + R"(], "routines": [)" + routine("low-back", "bridge") + "]}"}};
+  const LoadedLibrary loaded = build_library(builtin_sources(), user);
+  CHECK(loaded.problems.empty());
+  CHECK(loaded.library.find_routine("low-back")->origin == Origin::user_override);
 }

@@ -80,6 +80,11 @@ bool contains_id(const std::vector<Item>& items, std::string_view id) {
   return std::any_of(items.begin(), items.end(), [&](const Item& item) { return item.id == id; });
 }
 
+bool replaced_by_user(const std::vector<ParsedSource>& user, std::string_view routine_id) {
+  return std::any_of(user.begin(), user.end(),
+                     [&](const ParsedSource& u) { return contains_id(u.content.routines, routine_id); });
+}
+
 }  // namespace
 
 struct LibraryBuilder {
@@ -92,22 +97,33 @@ struct LibraryBuilder {
     std::vector<ParsedSource> user = parse_all(user_texts, problems);
     drop_user_duplicates(user, problems);
 
-    // A user file whose routines cannot be resolved is dropped; dropping it may take away
-    // exercises another file uses, so repeat until nothing changes.
+    // A user file whose routines cannot be resolved is dropped, and so is one whose exercise
+    // override breaks a built-in routine (too long, or no longer one-sided); dropping a file
+    // may take away exercises another file uses, so repeat until nothing changes.
     for (;;) {
       merge_exercises(lib, builtin, user);
       const auto bad = std::find_if(user.begin(), user.end(), [&](const ParsedSource& source) {
         return first_reference_problem(source, lib).has_value();
       });
-      if (bad == user.end()) break;
-      problems.push_back(*first_reference_problem(*bad, lib));
-      user.erase(bad);
+      if (bad != user.end()) {
+        problems.push_back(*first_reference_problem(*bad, lib));
+        user.erase(bad);
+        continue;
+      }
+      if (auto breaker = first_builtin_breaker(builtin, user, lib)) {
+        problems.push_back(breaker->problem);
+        user.erase(user.begin() + static_cast<std::ptrdiff_t>(breaker->index));
+        continue;
+      }
+      break;
     }
     // A built-in routine that fails here is a bug of ours; it is reported all the same.
     for (const ParsedSource& source : builtin) {
       for (std::size_t i = 0; i < source.content.routines.size(); ++i) {
         const Routine& routine = source.content.routines[i];
-        if (auto problem = check_routine(source.name, i, routine, lib)) {
+        const bool replaced = replaced_by_user(user, routine.id);
+        // One a user file replaces is added only to be replaced (so it counts as overridden).
+        if (auto problem = check_routine(source.name, i, routine, lib); problem && !replaced) {
           problems.push_back(*problem);
         } else {
           add_routine(lib, routine, source.name, Origin::builtin);
@@ -124,6 +140,54 @@ struct LibraryBuilder {
   }
 
  private:
+  struct Breaker {
+    std::size_t index;  // in the user files
+    Diagnostic problem;
+  };
+
+  // The first user file whose exercise override makes a built-in routine fail, with a
+  // message naming the file, the exercise and the routine. A built-in routine that a user
+  // file replaces is not checked; one that fails with no override involved is a bug of ours,
+  // reported after the loop.
+  static std::optional<Breaker> first_builtin_breaker(const std::vector<ParsedSource>& builtin,
+                                                      const std::vector<ParsedSource>& user, const Library& lib) {
+    for (const ParsedSource& source : builtin) {
+      for (std::size_t r = 0; r < source.content.routines.size(); ++r) {
+        const Routine& routine = source.content.routines[r];
+        const bool replaced = replaced_by_user(user, routine.id);
+        if (replaced) continue;
+        const std::optional<Diagnostic> failure = check_routine(source.name, r, routine, lib);
+        if (!failure) continue;
+        // The files overriding an exercise this routine uses; the first whose removal alone
+        // mends the routine is the one to blame, else the first of them.
+        std::optional<Breaker> first;
+        for (const RoutineEntry& entry : routine.entries) {
+          const auto found = lib.exercises().find(entry.exercise);
+          if (found == lib.exercises().end() || found->second.origin != Origin::user_override) continue;
+          const auto culprit = std::find_if(user.begin(), user.end(),
+                                            [&](const ParsedSource& u) { return u.name == found->second.file; });
+          if (culprit == user.end()) continue;
+          const auto index = static_cast<std::size_t>(culprit - user.begin());
+          const auto& exercises = culprit->content.exercises;
+          const auto at = std::find_if(exercises.begin(), exercises.end(),
+                                       [&](const Exercise& e) { return e.id == entry.exercise; });
+          Breaker breaker{index, Diagnostic{culprit->name, "/exercises/" + std::to_string(at - exercises.begin()),
+                                            "the override of the exercise \"" + entry.exercise +
+                                                "\" breaks the built-in routine \"" + routine.id + "\" (" +
+                                                failure->message + "); the file is skipped"}};
+          std::vector<ParsedSource> without = user;
+          without.erase(without.begin() + static_cast<std::ptrdiff_t>(index));
+          Library trial;
+          merge_exercises(trial, builtin, without);
+          if (!check_routine(source.name, r, routine, trial)) return breaker;
+          if (!first) first = std::move(breaker);
+        }
+        if (first) return first;
+      }
+    }
+    return std::nullopt;
+  }
+
   // Two user files may not define the same id; the later one is reported and skipped.
   static void drop_user_duplicates(std::vector<ParsedSource>& user, Diagnostics& problems) {
     for (std::size_t i = 0; i < user.size();) {
