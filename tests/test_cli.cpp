@@ -15,8 +15,8 @@ struct Home {
   TempDir dir;
   ProcessOptions options() const {
     ProcessOptions o;
-    o.env = {{"HOME", dir.path()}, {"XDG_CONFIG_HOME", dir.path() + "/config"},
-             {"XDG_DATA_HOME", dir.path() + "/data"}};
+    o.env = {
+        {"HOME", dir.path()}, {"XDG_CONFIG_HOME", dir.path() + "/config"}, {"XDG_DATA_HOME", dir.path() + "/data"}};
     return o;
   }
   std::string user_routine(const std::string& name, const std::string& content) const {
@@ -38,7 +38,8 @@ TEST_CASE("the version flag prints the version from CMake", "[cli]") {
 TEST_CASE("the help names every command; a wrong command line exits 2", "[cli]") {
   const ProcessResult help = run_stretch_timer({"--help"});
   CHECK(help.exit_code == 0);
-  for (const char* command : {"list", "show", "validate", "session", "history", "stats"}) CHECK_THAT(help.out, Contains(command));
+  for (const char* command : {"list", "show", "validate", "session", "history", "stats"})
+    CHECK_THAT(help.out, Contains(command));
   CHECK(run_stretch_timer({}).exit_code == 2);
   CHECK(run_stretch_timer({"dance"}).exit_code == 2);
   const ProcessResult level = run_stretch_timer({"show", "low-back", "--level", "extreme"});
@@ -89,8 +90,9 @@ TEST_CASE("list --json is for scripts", "[cli]") {
 TEST_CASE("user routines load beside the built-ins and list says which is which", "[cli]") {
   Home home;
   home.user_routine("mine.json", my_routine);
-  home.user_routine("override.json",
-                    R"({"routines": [{"id": "desk-break", "name": "My desk break", "description": "d", "exercises": ["neck-stretch"]}]})");
+  home.user_routine(
+      "override.json",
+      R"({"routines": [{"id": "desk-break", "name": "My desk break", "description": "d", "exercises": ["neck-stretch"]}]})");
   home.user_routine("broken.json", "{\"routines\": [}");
   const ProcessResult r = run_stretch_timer({"list"}, home.options());
   CHECK_THAT(r.out, Contains("mine "));
@@ -135,8 +137,45 @@ TEST_CASE("validate prints each good routine's time and fails on any bad file", 
   CHECK_THAT(mixed.out, Contains("routine mine"));
   CHECK_THAT(mixed.err, Contains("bad.json: /routines/0/exercises/0/hold: expected 1 to 600 seconds, found 0"));
 
-  const ProcessResult absent = run_stretch_timer({"validate", home.dir.path() + "/absent.json"}, home.options());
-  CHECK(absent.exit_code == 2);
+  // A missing file is a problem like any other: exit 1, and the other files are still checked.
+  const ProcessResult absent = run_stretch_timer({"validate", home.dir.path() + "/absent.json", good}, home.options());
+  CHECK(absent.exit_code == 1);
+  CHECK_THAT(absent.err, Contains("absent.json: cannot read the file"));
+  CHECK_THAT(absent.out, Contains("routine mine (My own)"));
+}
+
+TEST_CASE("validate checks a file once however often it is named", "[cli]") {
+  Home home;
+  const std::string good = home.dir.write("good.json", my_routine);
+  const std::string same = home.dir.path() + "/./good.json";
+  const ProcessResult r = run_stretch_timer({"validate", good, good, same}, home.options());
+  CHECK(r.err.empty());
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == good + ": routine mine (My own): 2 min 13 s at standard level (2 min 11 s gentle, 2 min 15 s full)\n");
+}
+
+TEST_CASE("validate sees the user's other routine files, as list does", "[cli]") {
+  Home home;
+  const std::string exercises = home.user_routine("exercises.json", R"({"exercises": [{"id": "my-stretch",
+    "name": "My stretch", "purpose": "p", "position": "p", "steps": ["s"], "hold": 10, "reps": 2}]})");
+  const std::string uses = R"({"routines": [{"id": "uses-mine", "name": "Uses mine", "description": "d",
+    "exercises": ["my-stretch"]}]})";
+  const std::string elsewhere = home.dir.write("elsewhere.json", uses);
+  const ProcessResult r = run_stretch_timer({"validate", elsewhere}, home.options());
+  CHECK(r.err.empty());
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Contains("routine uses-mine (Uses mine)"));
+
+  // A file in the folder, named by another path, is checked in place of its copy there:
+  // not reported as defining its own ids twice.
+  const std::string in_folder = home.user_routine("uses.json", uses);
+  const ProcessResult again = run_stretch_timer(
+      {"validate", home.dir.path() + "/config/stretch-timer/routines/../routines/uses.json", exercises},
+      home.options());
+  CHECK(again.err.empty());
+  CHECK(again.exit_code == 0);
+  CHECK_THAT(again.out, Contains("routine uses-mine (Uses mine)"));
+  CHECK_THAT(again.out, Contains("exercises.json: ok, 1 exercises, no routines"));
 }
 
 TEST_CASE("every built-in data file passes validate", "[cli][builtin]") {

@@ -42,7 +42,9 @@ ParsedArguments parse_arguments(const std::vector<std::string>& args) {
   add_level_option(*show, options);
 
   auto* validate = app.add_subcommand("validate", "Check routine files; print each good routine's time");
-  validate->add_option("files", options.files, "Routine files (JSON)")->required()->check(CLI::ExistingFile);
+  // No CLI::ExistingFile: a missing file is reported like any other problem, and the
+  // other files are still checked.
+  validate->add_option("files", options.files, "Routine files (JSON)")->required();
 
   auto* session = app.add_subcommand("session", "Run a guided session (menu of routines, or one routine)");
   session->add_option("routine", options.target, "A routine id to start it, or a tag (daily) for a menu");

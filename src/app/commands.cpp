@@ -1,6 +1,7 @@
 #include "app/commands.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -15,9 +16,12 @@ namespace {
 
 std::string_view origin_label(Origin origin) {
   switch (origin) {
-    case Origin::builtin: return "built-in";
-    case Origin::user: return "user";
-    case Origin::user_override: return "user, replaces built-in";
+    case Origin::builtin:
+      return "built-in";
+    case Origin::user:
+      return "user";
+    case Origin::user_override:
+      return "user, replaces built-in";
   }
   return "";
 }
@@ -56,8 +60,8 @@ std::string dose(const PlannedExercise& pe) {
     if (pe.sides.size() == 1) {
       text += ", " + std::string(to_string(pe.sides.front())) + " side only";
     } else {
-      text += pe.side_order == SideOrder::alternate ? " each side, alternating sides"
-                                                    : " each side, all on one side first";
+      text +=
+          pe.side_order == SideOrder::alternate ? " each side, alternating sides" : " each side, all on one side first";
     }
   }
   if (pe.reps > 1 && pe.rest_seconds > 0) {
@@ -122,7 +126,8 @@ int run_list(const Options& options, std::ostream& out, std::ostream& err) {
     for (const LibraryRoutine* r : shown) {
       const Plan plan = expand(r->routine, loaded.library);
       std::string tags = join(r->routine.tags, ", ");
-      if (r->origin != Origin::builtin) tags += (tags.empty() ? "(" : " (") + std::string(origin_label(r->origin)) + ")";
+      if (r->origin != Origin::builtin)
+        tags += (tags.empty() ? "(" : " (") + std::string(origin_label(r->origin)) + ")";
       out << pad_to_width(r->routine.id, id_width) << "  "
           << pad_to_width(sanitize_for_terminal(r->routine.name), name_width) << "  "
           << pad_to_width(std::to_string(r->routine.entries.size()), 9) << "  "
@@ -164,18 +169,49 @@ int run_show(const Options& options, std::ostream& out, std::ostream& err) {
   return loaded.problems.empty() ? exit_ok : exit_failure;
 }
 
-int run_validate(const Options& options, std::ostream& out, std::ostream& err) {
-  Diagnostics problems;
-  std::vector<SourceText> sources;
-  for (const std::string& file : options.files) {
-    if (auto source = read_routine_file(file, problems)) sources.push_back(std::move(*source));
+// The files named once each: "f f" or "f ./f" is one file, not its own duplicate.
+std::vector<std::filesystem::path> distinct_files(const std::vector<std::string>& files) {
+  std::vector<std::filesystem::path> out;
+  std::vector<std::filesystem::path> seen;
+  for (const std::string& file : files) {
+    std::error_code ec;
+    std::filesystem::path canonical = std::filesystem::weakly_canonical(file, ec);
+    if (ec) canonical = std::filesystem::path(file).lexically_normal();
+    if (std::find(seen.begin(), seen.end(), canonical) != seen.end()) continue;
+    seen.push_back(std::move(canonical));
+    out.emplace_back(file);
   }
+  return out;
+}
+
+int run_validate(const Options& options, std::ostream& out, std::ostream& err) {
+  const std::vector<std::filesystem::path> files = distinct_files(options.files);
+  Diagnostics problems;
+  std::vector<SourceText> named;
+  for (const std::filesystem::path& file : files) {
+    if (auto source = read_routine_file(file, problems)) named.push_back(std::move(*source));
+  }
+  // On top of the user's other routine files, as list and session load them, so a file may
+  // use an exercise another of them defines; the named files replace their copies there.
+  Diagnostics others_problems;
+  std::vector<SourceText> sources = read_routine_dir(paths_from_environment().routines_dir(), others_problems, files);
+  const auto first_named = static_cast<std::ptrdiff_t>(sources.size());
+  sources.insert(sources.end(), named.begin(), named.end());
   const LoadedLibrary loaded = build_library(builtin_sources(), sources);
-  problems.insert(problems.end(), loaded.problems.begin(), loaded.problems.end());
+  const auto is_named = [&](const std::string& name) {
+    return std::any_of(sources.begin() + first_named, sources.end(),
+                       [&](const SourceText& source) { return source.name == name; });
+  };
+  // The other files' own problems are for list to report; a named file that needs one of
+  // them hears why below.
+  for (const Diagnostic& d : loaded.problems) {
+    if (is_named(d.file)) problems.push_back(d);
+  }
   for (const Diagnostic& d : problems) err << d.to_string() << "\n";
 
-  for (const SourceText& source : sources) {
-    const bool bad = std::any_of(problems.begin(), problems.end(), [&](const Diagnostic& d) { return d.file == source.name; });
+  for (const SourceText& source : named) {
+    const bool bad =
+        std::any_of(problems.begin(), problems.end(), [&](const Diagnostic& d) { return d.file == source.name; });
     if (bad) continue;
     int routines = 0;
     for (const LibraryRoutine& r : loaded.library.routines()) {
@@ -199,12 +235,18 @@ int run_validate(const Options& options, std::ostream& out, std::ostream& err) {
 
 int run_command(const Options& options, std::ostream& out, std::ostream& err) {
   switch (options.command) {
-    case Command::list: return run_list(options, out, err);
-    case Command::show: return run_show(options, out, err);
-    case Command::validate: return run_validate(options, out, err);
-    case Command::session: return run_session(options, out, err);
-    case Command::history: return run_history(options, out, err);
-    case Command::stats: return run_stats(options, out, err);
+    case Command::list:
+      return run_list(options, out, err);
+    case Command::show:
+      return run_show(options, out, err);
+    case Command::validate:
+      return run_validate(options, out, err);
+    case Command::session:
+      return run_session(options, out, err);
+    case Command::history:
+      return run_history(options, out, err);
+    case Command::stats:
+      return run_stats(options, out, err);
   }
   return exit_usage;
 }

@@ -21,11 +21,18 @@ std::optional<SourceText> read_routine_file(const fs::path& file, Diagnostics& p
   return SourceText{name, std::move(*read.text)};
 }
 
-std::vector<SourceText> read_routine_dir(const fs::path& dir, Diagnostics& problems) {
+std::vector<SourceText> read_routine_dir(const fs::path& dir, Diagnostics& problems,
+                                         const std::vector<fs::path>& skip) {
+  const auto skipped = [&](const fs::path& file) {
+    return std::any_of(skip.begin(), skip.end(), [&](const fs::path& other) {
+      std::error_code same_ec;
+      return fs::equivalent(file, other, same_ec);
+    });
+  };
   std::vector<fs::path> files;
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->path().extension() == ".json") files.push_back(it->path());
+    if (it->path().extension() == ".json" && !skipped(it->path())) files.push_back(it->path());
   }
   if (ec && ec != std::errc::no_such_file_or_directory) {
     problems.push_back({sanitize_for_terminal(dir.string()), "", "cannot list the folder: " + ec.message()});
