@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 
 #include "app/paths.hpp"
+#include "app/plan_settings.hpp"
+#include "app/settings.hpp"
 #include "app/user_files.hpp"
 #include "stretch/duration_format.hpp"
 #include "stretch/plan.hpp"
@@ -39,10 +42,14 @@ void report_problems(const Diagnostics& problems, std::ostream& err) {
   for (const Diagnostic& d : problems) err << "stretch-timer: skipped " << d.to_string() << "\n";
 }
 
-PlanSettings plan_settings(const Options& options) {
-  PlanSettings settings;
-  settings.level = options.level.value_or(Level::standard);
-  return settings;
+// The plan settings from config.json and the flags; nullopt after reporting a bad config.json.
+std::optional<PlanSettings> load_plan_settings(const Paths& paths, const Options& options, std::ostream& err) {
+  try {
+    return plan_settings(load_settings(paths.settings_file()), options);
+  } catch (const SettingsError& e) {
+    err << "stretch-timer: " << e.what() << "\n";
+    return std::nullopt;
+  }
 }
 
 const LibraryRoutine* find_or_report(const Library& library, const std::string& id, std::ostream& err) {
@@ -90,7 +97,10 @@ void print_wrapped(std::ostream& out, std::string_view indent, const std::string
 }  // namespace
 
 int run_list(const Options& options, std::ostream& out, std::ostream& err) {
-  const LoadedLibrary loaded = load_library(paths_from_environment().routines_dir());
+  const Paths paths = paths_from_environment();
+  const std::optional<PlanSettings> settings = load_plan_settings(paths, options, err);
+  if (!settings) return exit_failure;
+  const LoadedLibrary loaded = load_library(paths.routines_dir());
   report_problems(loaded.problems, err);
 
   std::vector<const LibraryRoutine*> shown;
@@ -101,7 +111,7 @@ int run_list(const Options& options, std::ostream& out, std::ostream& err) {
   if (options.json) {
     nlohmann::json list = nlohmann::json::array();
     for (const LibraryRoutine* r : shown) {
-      const Plan plan = expand(r->routine, loaded.library);
+      const Plan plan = expand(r->routine, loaded.library, *settings);
       list.push_back({{"id", r->routine.id},
                       {"name", r->routine.name},
                       {"description", r->routine.description},
@@ -124,7 +134,7 @@ int run_list(const Options& options, std::ostream& out, std::ostream& err) {
     out << pad_to_width("ID", id_width) << "  " << pad_to_width("NAME", name_width)
         << "  EXERCISES  TIME         TAGS\n";
     for (const LibraryRoutine* r : shown) {
-      const Plan plan = expand(r->routine, loaded.library);
+      const Plan plan = expand(r->routine, loaded.library, *settings);
       std::string tags = join(r->routine.tags, ", ");
       if (r->origin != Origin::builtin)
         tags += (tags.empty() ? "(" : " (") + std::string(origin_label(r->origin)) + ")";
@@ -139,12 +149,15 @@ int run_list(const Options& options, std::ostream& out, std::ostream& err) {
 }
 
 int run_show(const Options& options, std::ostream& out, std::ostream& err) {
-  const LoadedLibrary loaded = load_library(paths_from_environment().routines_dir());
+  const Paths paths = paths_from_environment();
+  const std::optional<PlanSettings> settings = load_plan_settings(paths, options, err);
+  if (!settings) return exit_failure;
+  const LoadedLibrary loaded = load_library(paths.routines_dir());
   report_problems(loaded.problems, err);
   const LibraryRoutine* found = find_or_report(loaded.library, options.target, err);
   if (found == nullptr) return exit_failure;
   const Routine& routine = found->routine;
-  const Plan plan = expand(routine, loaded.library, plan_settings(options));
+  const Plan plan = expand(routine, loaded.library, *settings);
 
   out << sanitize_for_terminal(routine.name) << " (" << routine.id << ", " << origin_label(found->origin) << ")\n";
   print_wrapped(out, "", routine.description);

@@ -9,6 +9,7 @@
 #include "app/history_store.hpp"
 #include "app/paths.hpp"
 #include "app/plain_runner.hpp"
+#include "app/plan_settings.hpp"
 #include "app/safety_state.hpp"
 #include "app/settings.hpp"
 #include "app/tui.hpp"
@@ -62,10 +63,7 @@ int run_session(const Options& options, std::ostream& out, std::ostream& err) {
     }
   }
 
-  request.plan.level = options.level.value_or(settings.level);
-  request.plan.get_ready_seconds = settings.get_ready_seconds;
-  request.plan.breathe_in_seconds = settings.breathe_in_seconds;
-  request.plan.breathe_out_seconds = settings.breathe_out_seconds;
+  request.plan = plan_settings(settings, options);
   request.sound = settings.sound;
   request.pain_checkin = settings.pain_checkin && !options.no_checkin;
   const std::string today = local_date_today();
