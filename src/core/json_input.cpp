@@ -37,29 +37,6 @@ void check_nesting(std::string_view text, int max_depth) {
   }
 }
 
-// Tracks the keys of each open object through the parser callback.
-class DuplicateKeyCheck {
- public:
-  bool operator()(int /*depth*/, json::parse_event_t event, json& parsed) {
-    switch (event) {
-      case json::parse_event_t::object_start: open_.emplace_back(); break;
-      case json::parse_event_t::object_end: open_.pop_back(); break;
-      case json::parse_event_t::key:
-        if (!open_.empty() && !open_.back().insert(parsed.get<std::string>()).second) {
-          duplicate = parsed.get<std::string>();
-          throw std::runtime_error("duplicate key");
-        }
-        break;
-      default: break;
-    }
-    return true;
-  }
-  std::string duplicate;
-
- private:
-  std::vector<std::set<std::string>> open_;
-};
-
 std::string escape_pointer_token(std::string_view key) {
   std::string out;
   for (char c : key) {
@@ -74,17 +51,87 @@ std::string escape_pointer_token(std::string_view key) {
   return out;
 }
 
+// Tracks the keys of each open object, and where each open value is, through the parser
+// callback: a duplicate key is reported with the JSON pointer of its object.
+class DuplicateKeyCheck {
+ public:
+  bool operator()(int /*depth*/, json::parse_event_t event, json& parsed) {
+    switch (event) {
+      case json::parse_event_t::object_start:
+      case json::parse_event_t::array_start:
+        enter_child();
+        open_.push_back(Frame{event == json::parse_event_t::array_start, {}, {}, 0});
+        break;
+      case json::parse_event_t::object_end:
+      case json::parse_event_t::array_end:
+        open_.pop_back();
+        break;
+      case json::parse_event_t::key: {
+        Frame& frame = open_.back();
+        frame.key = parsed.get<std::string>();
+        if (!frame.keys.insert(frame.key).second) {
+          duplicate = frame.key;
+          where = pointer_of_top();
+          throw std::runtime_error("duplicate key");
+        }
+        break;
+      }
+      case json::parse_event_t::value:
+        enter_child();
+        break;
+      default:
+        break;
+    }
+    return true;
+  }
+  std::string duplicate;
+  std::string where;  // the JSON pointer of the object with the duplicate, "/" for the top
+
+ private:
+  struct Frame {
+    bool array = false;
+    std::set<std::string> keys;
+    std::string key;       // in an object: the key of the value being read
+    std::size_t next = 0;  // in an array: elements begun so far
+  };
+
+  // A value begins: in an array it is the next element.
+  void enter_child() {
+    if (!open_.empty() && open_.back().array) ++open_.back().next;
+  }
+
+  [[nodiscard]] std::string pointer_of_top() const {
+    std::string pointer;
+    for (std::size_t i = 0; i + 1 < open_.size(); ++i) {
+      const Frame& frame = open_[i];
+      pointer +=
+          "/" + (frame.array ? std::to_string(frame.next - 1) : escape_pointer_token(sanitize_for_terminal(frame.key)));
+    }
+    return pointer.empty() ? "/" : pointer;
+  }
+
+  std::vector<Frame> open_;
+};
+
 std::string_view type_name(const json& value) {
   switch (value.type()) {
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "true or false";
-    case json::value_t::null: return "null";
-    case json::value_t::number_float: return "a fractional number";
+    case json::value_t::object:
+      return "an object";
+    case json::value_t::array:
+      return "an array";
+    case json::value_t::string:
+      return "a string";
+    case json::value_t::boolean:
+      return "true or false";
+    case json::value_t::null:
+      return "null";
+    case json::value_t::number_float:
+      return "a fractional number";
     case json::value_t::number_integer:
-    case json::value_t::number_unsigned: return "a whole number";
-    default: return "something else";
+    case json::value_t::number_unsigned:
+      return "a whole number";
+    default:
+      return "something else";
   }
 }
 
@@ -125,7 +172,7 @@ json parse(std::string_view text, const ParseLimits& limits) {
     throw InputError{at_position(text, offset), "not valid JSON: " + sanitize_for_terminal(what)};
   } catch (const std::runtime_error&) {
     if (keys.duplicate.empty()) throw;
-    throw InputError{"", "the key " + quote_text(keys.duplicate) + " appears twice in one object"};
+    throw InputError{keys.where, "the key " + quote_text(keys.duplicate) + " appears twice"};
   }
 }
 
