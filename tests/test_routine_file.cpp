@@ -108,6 +108,15 @@ TEST_CASE("each class of bad input gets one message naming the file and the plac
     text.replace(text.find("{\"min\": 20, \"max\": 10}"), 22, "{\"min\": 10, \"max\": 20, \"default\": 25}");
     CHECK(error_of(text) == "mine.json: /exercises/0/hold/default: the default must lie between min and max");
   }
+  SECTION("a long quoted value is cut between characters, never inside one") {
+    std::string long_key = "a";
+    for (int i = 0; i < 30; ++i) long_key += "\u00e9";  // 2 bytes each: byte 40 is inside the 20th
+    std::string shown = "a";
+    for (int i = 0; i < 19; ++i) shown += "\u00e9";
+    const std::string message = error_of(R"({"routines": [], ")" + long_key + R"(": 1})");
+    CHECK_THAT(message, Catch::Matchers::Contains("unknown key \"" + shown + "...\""));
+    CHECK(message.find("\ufffd") == std::string::npos);
+  }
   SECTION("duplicate ids and duplicate keys") {
     CHECK_THAT(error_of(with_exercise(good_exercise + "," + good_exercise)),
                Catch::Matchers::StartsWith("mine.json: /exercises/1/id: duplicate exercise id \"knee-hug\""));

@@ -183,8 +183,11 @@ std::string at_position(std::string_view text, std::size_t offset) {
 
 std::string quote_text(std::string_view text) {
   constexpr std::size_t max_shown = 40;
-  std::string shown = sanitize_for_terminal(text.substr(0, max_shown));
-  if (text.size() > max_shown) shown += "...";
+  if (text.size() <= max_shown) return "\"" + sanitize_for_terminal(text) + "\"";
+  // Cut at a code-point boundary, never inside a character (which would show as U+FFFD).
+  std::size_t cut = max_shown;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  std::string shown = sanitize_for_terminal(text.substr(0, cut)) + "...";
   return "\"" + shown + "\"";
 }
 
