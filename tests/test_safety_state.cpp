@@ -7,11 +7,14 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <utility>
 #include <vector>
 
 #include "app/history_store.hpp"
 #include "catch.hpp"
+#include "stretch/timestamp.hpp"
 #include "support/run_process.hpp"
+#include "support/time_zone.hpp"
 
 using namespace stretch::app;
 using stretch::test::TempDir;
@@ -114,9 +117,20 @@ TEST_CASE("a state file that cannot be written does not stop the session", "[saf
   CHECK(safety_check_due(file, "2025-03-14"));
 }
 
-TEST_CASE("today is a local date", "[safety-state]") {
-  const std::string today = local_date_today();
-  REQUIRE(today.size() == 10);
-  CHECK(today[4] == '-');
-  CHECK(today[7] == '-');
+TEST_CASE("today is the date in the local time zone", "[safety-state]") {
+  using namespace std::chrono;
+  // Fixed zones with no daylight saving, 26 hours apart: the local date differs from UTC's.
+  for (const auto& [zone, offset] :
+       {std::pair<const char*, hours>{"Etc/GMT-14", hours{14}}, {"Etc/GMT+12", hours{-12}}}) {
+    if (!stretch::test::have_zone(zone)) continue;
+    const stretch::test::ScopedTimeZone tz(zone);
+    const auto expected_at = [offset = offset](system_clock::time_point when) {
+      return stretch::format_date(year_month_day{floor<days>(when + offset)});
+    };
+    const std::string before = expected_at(system_clock::now());
+    const std::string today = local_date_today();
+    const std::string after = expected_at(system_clock::now());
+    INFO(zone);
+    CHECK((today == before || today == after));
+  }
 }
