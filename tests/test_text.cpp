@@ -17,7 +17,9 @@ TEST_CASE("control characters are found and made harmless", "[text]") {
   CHECK_FALSE(find_control_character("no controls \xc3\xa9").has_value());
   CHECK(find_control_character("a\tb").value() == 1);
   CHECK(find_control_character("ab\x1b[2J").value() == 2);
-  CHECK(find_control_character("\xc2\x9b" "31m").value() == 0);  // C1 CSI
+  CHECK(find_control_character("\xc2\x9b"
+                               "31m")
+            .value() == 0);  // C1 CSI
   CHECK(sanitize_for_terminal("red\x1b[31m") == "red\xef\xbf\xbd[31m");
   CHECK(sanitize_for_terminal("bad\xff") == "bad\xef\xbf\xbd");
   CHECK(sanitize_for_terminal("fine \xe6\x97\xa5") == "fine \xe6\x97\xa5");
@@ -53,4 +55,11 @@ TEST_CASE("fitting cuts with an ellipsis and pads to the width", "[text]") {
   CHECK(fit_to_width("much too long", 6) == "much \xe2\x80\xa6");
   CHECK(pad_to_width("ab", 4) == "ab  ");
   CHECK(display_width(pad_to_width("\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5", 5)) == 5);
+}
+
+TEST_CASE("append_utf8 encodes one code point of each length", "[text]") {
+  std::string out;
+  for (const char32_t cp : {U'A', U'\u00e9', U'\u20ac', U'\U0001F600'}) append_utf8(out, cp);
+  CHECK(out == "A\u00e9\u20ac\U0001F600");
+  CHECK_FALSE(find_invalid_utf8(out).has_value());
 }

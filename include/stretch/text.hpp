@@ -28,9 +28,8 @@ struct TextPosition {
 };
 [[nodiscard]] TextPosition position_of(std::string_view text, std::size_t offset) noexcept;
 
-}  // namespace stretch
-
-namespace stretch {
+// Appends the UTF-8 encoding of the code point `cp` (at most U+10FFFF).
+void append_utf8(std::string& out, char32_t cp);
 
 // Columns a string takes on a terminal: wide (East Asian, emoji) characters count 2,
 // combining marks and zero-width characters 0. Independent of the locale, so tests and
@@ -44,9 +43,6 @@ namespace stretch {
 // The longest prefix that fits in `width` columns; adds "…" when it had to cut.
 [[nodiscard]] std::string fit_to_width(std::string_view text, std::size_t width);
 
-}  // namespace stretch
-
-namespace stretch {
 // `text` fitted to `width` columns and padded with spaces to exactly `width`.
 [[nodiscard]] std::string pad_to_width(std::string_view text, std::size_t width);
 }  // namespace stretch

@@ -38,10 +38,6 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   return out;
 }
 
-void report_problems(const Diagnostics& problems, std::ostream& err) {
-  for (const Diagnostic& d : problems) err << "stretch-timer: skipped " << d.to_string() << "\n";
-}
-
 // The plan settings from config.json and the flags; nullopt after reporting a bad config.json.
 std::optional<PlanSettings> load_plan_settings(const Paths& paths, const Options& options, std::ostream& err) {
   try {
@@ -96,12 +92,16 @@ void print_wrapped(std::ostream& out, std::string_view indent, const std::string
 
 }  // namespace
 
+void report_skipped(const Diagnostics& problems, std::ostream& err) {
+  for (const Diagnostic& d : problems) err << "stretch-timer: skipped " << d.to_string() << "\n";
+}
+
 int run_list(const Options& options, std::ostream& out, std::ostream& err) {
   const Paths paths = paths_from_environment();
   const std::optional<PlanSettings> settings = load_plan_settings(paths, options, err);
   if (!settings) return exit_failure;
   const LoadedLibrary loaded = load_library(paths.routines_dir());
-  report_problems(loaded.problems, err);
+  report_skipped(loaded.problems, err);
 
   std::vector<const LibraryRoutine*> shown;
   for (const LibraryRoutine& r : loaded.library.routines()) {
@@ -153,7 +153,7 @@ int run_show(const Options& options, std::ostream& out, std::ostream& err) {
   const std::optional<PlanSettings> settings = load_plan_settings(paths, options, err);
   if (!settings) return exit_failure;
   const LoadedLibrary loaded = load_library(paths.routines_dir());
-  report_problems(loaded.problems, err);
+  report_skipped(loaded.problems, err);
   const LibraryRoutine* found = find_or_report(loaded.library, options.target, err);
   if (found == nullptr) return exit_failure;
   const Routine& routine = found->routine;

@@ -5,10 +5,14 @@
 #include <iosfwd>
 
 #include "app/cli.hpp"
+#include "stretch/diagnostic.hpp"
 
 namespace stretch::app {
 
 int run_command(const Options& options, std::ostream& out, std::ostream& err);
+
+// "stretch-timer: skipped FILE: WHERE: WHAT", one line per problem of a loaded library.
+void report_skipped(const Diagnostics& problems, std::ostream& err);
 
 int run_list(const Options& options, std::ostream& out, std::ostream& err);
 int run_show(const Options& options, std::ostream& out, std::ostream& err);

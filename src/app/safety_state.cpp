@@ -11,12 +11,13 @@
 
 #include <cerrno>
 #include <cstddef>
-#include <ctime>
 #include <optional>
 #include <system_error>
 
 #include "app/file_text.hpp"
+#include "app/local_time.hpp"
 #include "core/json_input.hpp"
+#include "stretch/timestamp.hpp"
 
 namespace stretch::app {
 namespace {
@@ -70,14 +71,7 @@ bool write_all(int fd, const std::string& bytes) {
 
 }  // namespace
 
-std::string local_date_today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  char buffer[16];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
-  return buffer;
-}
+std::string local_date_today() { return format_date(local_today()); }
 
 bool safety_check_due(const std::filesystem::path& state_file, const std::string& today) {
   return read_last_check(state_file) != today;

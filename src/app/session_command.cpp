@@ -56,7 +56,7 @@ int run_session(const Options& options, std::ostream& out, std::ostream& err) {
       if (options.target.empty() || r.routine.has_tag(options.target)) request.menu.push_back(&r);
     }
     if (request.menu.empty()) {
-      for (const Diagnostic& d : loaded.problems) err << "stretch-timer: skipped " << d.to_string() << "\n";
+      report_skipped(loaded.problems, err);
       err << "stretch-timer: no routine or tag \"" << sanitize_for_terminal(options.target)
           << "\"; see stretch-timer list\n";
       return exit_failure;

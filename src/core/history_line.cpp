@@ -13,7 +13,6 @@ using json_input::InputError;
 using json_input::Node;
 using std::chrono::seconds;
 
-constexpr Level levels[] = {Level::gentle, Level::standard, Level::full};
 constexpr ExerciseStatus statuses[] = {ExerciseStatus::done, ExerciseStatus::partial, ExerciseStatus::skipped};
 constexpr SessionEnd ends[] = {SessionEnd::completed, SessionEnd::quit, SessionEnd::stopped_for_pain,
                                SessionEnd::interrupted};
@@ -57,7 +56,7 @@ HistoryRecord read_record(const json_input::json& document) {
   r.started_at = *t;
   r.routine_id = read_label(root["routine_id"]);
   r.routine_name = read_label(root["routine_name"]);
-  r.level = levels[root["level"].one_of({"gentle", "standard", "full"})];
+  r.level = root["level"].level();
   r.planned = read_seconds(root, "planned_seconds");
   r.active = read_seconds(root, "active_seconds");
   r.paused = read_seconds(root, "paused_seconds");
@@ -74,25 +73,6 @@ HistoryRecord read_record(const json_input::json& document) {
 }
 
 // ---- the fast reader: every function returns false to hand the line over ----
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  const auto push = [&](std::uint32_t byte) { out.push_back(static_cast<char>(byte)); };
-  if (cp < 0x80) {
-    push(cp);
-  } else if (cp < 0x800) {
-    push(0xC0 | (cp >> 6));
-    push(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    push(0xE0 | (cp >> 12));
-    push(0x80 | ((cp >> 6) & 0x3F));
-    push(0x80 | (cp & 0x3F));
-  } else {
-    push(0xF0 | (cp >> 18));
-    push(0x80 | ((cp >> 12) & 0x3F));
-    push(0x80 | ((cp >> 6) & 0x3F));
-    push(0x80 | (cp & 0x3F));
-  }
-}
 
 class Reader {
  public:
@@ -133,9 +113,15 @@ class Reader {
       }
       if (i_ == s_.size()) return false;
       switch (s_[i_++]) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '/': out += '/'; break;
+        case '"':
+          out += '"';
+          break;
+        case '\\':
+          out += '\\';
+          break;
+        case '/':
+          out += '/';
+          break;
         case 'u': {
           std::uint32_t cp = 0;
           if (!hex4(cp) || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || (cp >= 0xDC00 && cp <= 0xDFFF)) {
@@ -148,10 +134,11 @@ class Reader {
             if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
           }
-          append_utf8(out, cp);
+          append_utf8(out, static_cast<char32_t>(cp));
           break;
         }
-        default: return false;  // \b \f \n \r \t are control characters: not in a record
+        default:
+          return false;  // \b \f \n \r \t are control characters: not in a record
       }
     }
     return false;
@@ -217,9 +204,7 @@ class Reader {
   std::size_t i_ = 0;
 };
 
-bool label(Reader& in, std::string& out) {
-  return in.string(out) && json_input::code_points(out) <= max_label;
-}
+bool label(Reader& in, std::string& out) { return in.string(out) && json_input::code_points(out) <= max_label; }
 
 template <typename T, std::size_t N>
 bool choice(Reader& in, std::string& scratch, const std::string_view (&names)[N], const T (&values)[N], T& out) {
@@ -251,7 +236,6 @@ bool pain(Reader& in, std::optional<int>& out) {
   return true;
 }
 
-constexpr std::string_view level_names[] = {"gentle", "standard", "full"};
 constexpr std::string_view status_names[] = {"done", "partial", "skipped"};
 constexpr std::string_view end_names[] = {"completed", "quit", "stopped_for_pain", "interrupted"};
 
@@ -294,8 +278,8 @@ bool exercises(Reader& in, std::string& key, std::string& scratch, std::vector<E
 
 // The record's keys; all but the last two (the pain ratings) must be there.
 constexpr std::string_view record_keys[] = {
-    "version",        "started_at",     "routine_id",   "routine_name", "level", "planned_seconds", "active_seconds",
-    "paused_seconds", "held_seconds",   "exercises",    "end",          "pain_before", "pain_after"};
+    "version",        "started_at",   "routine_id", "routine_name", "level",       "planned_seconds", "active_seconds",
+    "paused_seconds", "held_seconds", "exercises",  "end",          "pain_before", "pain_after"};
 constexpr unsigned required_keys = (1u << 11) - 1;
 
 bool record_value(Reader& in, std::size_t k, std::string& key, std::string& scratch, HistoryRecord& r) {
@@ -310,18 +294,34 @@ bool record_value(Reader& in, std::size_t k, std::string& key, std::string& scra
       if (t) r.started_at = *t;
       return t.has_value();
     }
-    case 2: return label(in, r.routine_id);
-    case 3: return label(in, r.routine_name);
-    case 4: return choice(in, scratch, level_names, levels, r.level);
-    case 5: return whole_seconds(in, r.planned);
-    case 6: return whole_seconds(in, r.active);
-    case 7: return whole_seconds(in, r.paused);
-    case 8: return whole_seconds(in, r.held);
-    case 9: return exercises(in, key, scratch, r.exercises);
-    case 10: return choice(in, scratch, end_names, ends, r.end);
-    case 11: return pain(in, r.pain_before);
-    case 12: return pain(in, r.pain_after);
-    default: return false;  // a key this reader does not know: the general reader ignores it
+    case 2:
+      return label(in, r.routine_id);
+    case 3:
+      return label(in, r.routine_name);
+    case 4: {
+      if (!in.string(scratch)) return false;
+      const std::optional<Level> level = parse_level(scratch);
+      if (level) r.level = *level;
+      return level.has_value();
+    }
+    case 5:
+      return whole_seconds(in, r.planned);
+    case 6:
+      return whole_seconds(in, r.active);
+    case 7:
+      return whole_seconds(in, r.paused);
+    case 8:
+      return whole_seconds(in, r.held);
+    case 9:
+      return exercises(in, key, scratch, r.exercises);
+    case 10:
+      return choice(in, scratch, end_names, ends, r.end);
+    case 11:
+      return pain(in, r.pain_before);
+    case 12:
+      return pain(in, r.pain_after);
+    default:
+      return false;  // a key this reader does not know: the general reader ignores it
   }
 }
 

@@ -283,6 +283,14 @@ bool Node::boolean() const {
   return value_.get<bool>();
 }
 
+Level Node::level() const {
+  if (value_.is_string()) {
+    if (const auto level = parse_level(value_.get_ref<const std::string&>())) return *level;
+  }
+  (void)one_of({to_string(Level::gentle), to_string(Level::standard), to_string(Level::full)});  // throws
+  fail("not a level");
+}
+
 std::size_t Node::one_of(std::initializer_list<std::string_view> choices) const {
   if (value_.is_string()) {
     const auto& s = value_.get_ref<const std::string&>();

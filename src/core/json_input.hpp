@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "stretch/model.hpp"
+
 namespace stretch::json_input {
 
 using nlohmann::json;
@@ -73,6 +75,8 @@ class Node {
   [[nodiscard]] bool boolean() const;
   // The index in `choices` of this string; otherwise an error listing them.
   [[nodiscard]] std::size_t one_of(std::initializer_list<std::string_view> choices) const;
+  // "gentle", "standard" or "full", by the names in stretch/model.hpp.
+  [[nodiscard]] Level level() const;
 
  private:
   const json& value_;

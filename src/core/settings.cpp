@@ -15,10 +15,7 @@ Settings read_settings(const json_input::json& document) {
   root.expect_object({"level", "get_ready_seconds", "breathe_in_seconds", "breathe_out_seconds", "sound",
                       "daily_safety_check", "pain_checkin"});
   Settings s;
-  if (root.has("level")) {
-    constexpr Level levels[] = {Level::gentle, Level::standard, Level::full};
-    s.level = levels[root["level"].one_of({"gentle", "standard", "full"})];
-  }
+  if (root.has("level")) s.level = root["level"].level();
   if (root.has("get_ready_seconds")) s.get_ready_seconds = root["get_ready_seconds"].whole_number(0, 60, "seconds");
   if (root.has("breathe_in_seconds")) s.breathe_in_seconds = root["breathe_in_seconds"].whole_number(1, 20, "seconds");
   if (root.has("breathe_out_seconds")) {
