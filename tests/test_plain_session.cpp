@@ -243,3 +243,21 @@ TEST_CASE("Ctrl-Z pauses the session and gives the terminal back until it goes o
   CHECK(result.exit_code == 0);
   CHECK_THAT(result.out, Contains(" stopped: you quit after "));
 }
+
+TEST_CASE("Ctrl-Z with piped stdin: the session goes on by itself after fg", "[plain][e2e]") {
+  TempDir home;
+  InteractiveProcess child(stretch_timer_argv({"session", "desk-break", "--plain", "--no-checkin"}),
+                           fresh_home(home, "100"), InteractiveProcess::Stdin::pipe);
+  child.type("1\n");
+  REQUIRE(child.wait_for_output(": hold "));
+  child.send_signal(SIGTSTP);
+  REQUIRE(child.wait_until_stopped());
+  REQUIRE(child.wait_for_output("paused.\n"));  // no "press space": no key can come from a pipe
+  child.send_signal(SIGCONT);
+  REQUIRE(child.wait_for_output("going on: "));
+  const ProcessResult result = child.finish();
+  INFO(result.out + result.err);
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Contains(" done: 3 min 50 s."));
+  CHECK(result.out.find("still paused") == std::string::npos);
+}

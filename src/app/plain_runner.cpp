@@ -196,7 +196,13 @@ int PlainSession::run(InputReader& in, SignalPipe& signals, RawMode& raw) {
         raw.suspend();
         signals.stop_self();
         raw.resume();
-        say(now, "still " + paused_line(keys_from_terminal_));
+        if (keys_from_terminal_) {
+          say(now, "still " + paused_line(keys_from_terminal_));
+        } else {
+          // No key can go on from a pipe: going on after `fg` is the only way on. The
+          // time stopped was a pause, so the schedule moves by exactly that.
+          apply(SessionEvent::resume, clock_.now());
+        }
       }
     }
     received.clear();

@@ -45,7 +45,7 @@ void PseudoTerminal::type(const std::string& text) const {
 }
 
 InteractiveProcess::InteractiveProcess(const std::vector<std::string>& argv,
-                                       const std::map<std::string, std::string>& env) {
+                                       const std::map<std::string, std::string>& env, Stdin stdin_kind) {
   std::vector<std::string> env_strings;
   for (char** e = environ; *e != nullptr; ++e) {
     const std::string entry = *e;
@@ -62,6 +62,8 @@ InteractiveProcess::InteractiveProcess(const std::vector<std::string>& argv,
 
   std::array<int, 2> out{-1, -1};
   std::array<int, 2> err{-1, -1};
+  std::array<int, 2> in{-1, -1};
+  if (stdin_kind == Stdin::pipe && ::pipe2(in.data(), O_CLOEXEC) != 0) throw std::runtime_error("pipe");
   if (::pipe2(out.data(), O_CLOEXEC) != 0 || ::pipe2(err.data(), O_CLOEXEC) != 0) throw std::runtime_error("pipe");
   pid_ = ::fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
@@ -69,7 +71,7 @@ InteractiveProcess::InteractiveProcess(const std::vector<std::string>& argv,
     // A group of its own, whose parent (the test) is in the same session: the kernel
     // ignores a stop signal in a group without one, and the Ctrl-Z test needs it to stop.
     ::setpgid(0, 0);
-    ::dup2(terminal_.terminal_fd(), STDIN_FILENO);
+    ::dup2(stdin_kind == Stdin::pipe ? in[0] : terminal_.terminal_fd(), STDIN_FILENO);
     ::dup2(out[1], STDOUT_FILENO);
     ::dup2(err[1], STDERR_FILENO);
     ::execve(argp[0], argp.data(), envp.data());
@@ -79,6 +81,10 @@ InteractiveProcess::InteractiveProcess(const std::vector<std::string>& argv,
   // the test reads its settings after the child is gone.
   ::close(out[1]);
   ::close(err[1]);
+  if (stdin_kind == Stdin::pipe) {
+    ::close(in[0]);
+    in_fd_ = in[1];
+  }
   out_fd_ = out[0];
   err_fd_ = err[0];
 }
@@ -88,8 +94,22 @@ InteractiveProcess::~InteractiveProcess() {
     ::kill(pid_, SIGKILL);
     ::waitpid(pid_, nullptr, 0);
   }
+  if (in_fd_ >= 0) ::close(in_fd_);
   if (out_fd_ >= 0) ::close(out_fd_);
   if (err_fd_ >= 0) ::close(err_fd_);
+}
+
+void InteractiveProcess::type(const std::string& text) const {
+  if (in_fd_ < 0) {
+    terminal_.type(text);
+    return;
+  }
+  std::size_t written = 0;
+  while (written < text.size()) {
+    const ssize_t n = ::write(in_fd_, text.data() + written, text.size() - written);
+    if (n <= 0) throw std::runtime_error("cannot write to the child's stdin");
+    written += static_cast<std::size_t>(n);
+  }
 }
 
 bool InteractiveProcess::read_some(int timeout_ms) {

@@ -32,7 +32,11 @@ class PseudoTerminal {
 // The child reads a pseudo-terminal (stdin) and writes pipes (stdout, stderr).
 class InteractiveProcess {
  public:
-  InteractiveProcess(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env);
+  // stdin: the pseudo-terminal, or (Stdin::pipe) a pipe that type() writes to; the
+  // terminal is still there for terminal_settings().
+  enum class Stdin { terminal, pipe };
+  InteractiveProcess(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
+                     Stdin stdin_kind = Stdin::terminal);
   ~InteractiveProcess();  // kills the child if it still runs
   InteractiveProcess(const InteractiveProcess&) = delete;
   InteractiveProcess& operator=(const InteractiveProcess&) = delete;
@@ -40,7 +44,7 @@ class InteractiveProcess {
   // Reads output until stdout contains `text` (counting from the start); false on timeout
   // or when the child has closed its output.
   bool wait_for_output(const std::string& text, double timeout_seconds = 20);
-  void type(const std::string& text) const { terminal_.type(text); }
+  void type(const std::string& text) const;
   void send_signal(int signal_number) const;
   // Waits until the child has stopped itself (as for Ctrl-Z); false on timeout.
   bool wait_until_stopped(double timeout_seconds = 20);
@@ -55,6 +59,7 @@ class InteractiveProcess {
 
   PseudoTerminal terminal_;
   int pid_ = -1;
+  int in_fd_ = -1;  // the write end of stdin's pipe, with Stdin::pipe
   int out_fd_ = -1;
   int err_fd_ = -1;
   ProcessResult result_;
