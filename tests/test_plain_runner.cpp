@@ -1,6 +1,7 @@
 // The plain runner in-process: its words (pure functions), and whole runs with answers and
 // keys written to a pipe and the clock 100000 times faster, checking what reaches the
 // history through the request's callbacks.
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <sstream>
@@ -213,7 +214,8 @@ TEST_CASE("the safety check: warning signs and silence do not start, a professio
   CHECK(unsure.outcomes.empty());
   CHECK_THAT(unsure.out, Contains(std::string(see_professional_advice().front())));
 
-  const PlainRun confirmed = run_plain(request, "7\n2\nyes\n");
+  // At a terminal a wrong answer asks again; from a pipe it counts as no answer.
+  const PlainRun confirmed = run_plain(request, "7\n2\nyes\n", Input::terminal);
   CHECK(confirmed.exit_code == 0);
   CHECK_THAT(confirmed.out, Contains("Please answer 1, 2 or 3."));
   CHECK(confirmed.outcomes.size() == 1);
@@ -230,10 +232,12 @@ TEST_CASE("the safety check: warning signs and silence do not start, a professio
 TEST_CASE("pain ratings: Enter or the end of input skips, a wrong number asks again", "[plain]") {
   SessionRequest request = request_for("desk-break");
   request.safety_check = false;
-  const PlainRun run = run_plain(request, "11\n4\n");
+  // A terminal: keys are read during the session, so "q" ends it and Enter skips the last rating.
+  const PlainRun run = run_plain(request, "11\n4\nq\n", Input::terminal, 1000);
   REQUIRE(run.outcomes.size() == 1);
   CHECK(run.outcomes[0].pain_before == 4);
   CHECK_FALSE(run.outcomes[0].pain_after.has_value());
+  CHECK_THAT(run.out, Contains("Please answer 0 to 10, or press Enter to skip.\n"));
 
   const PlainRun skipped = run_plain(request, "\n\n");
   REQUIRE(skipped.outcomes.size() == 1);
@@ -278,7 +282,7 @@ TEST_CASE("keys are not read from a pipe: piped stdin holds answers only", "[pla
   REQUIRE(run.outcomes.size() == 1);
   CHECK(run.outcomes[0].record.end == SessionEnd::completed);
   CHECK_FALSE(run.outcomes[0].pain_before.has_value());
-  CHECK(run.outcomes[0].pain_after == 5);  // "q" was a wrong answer, not a key: it asked again
+  CHECK_FALSE(run.outcomes[0].pain_after.has_value());  // "q" was a wrong answer, not a key: skipped
   CHECK(run.out.find(keys_help()) == std::string::npos);
 }
 
@@ -298,7 +302,7 @@ TEST_CASE("the menu: a number and a level start, q leaves, silence does not star
   request.safety_check = false;
   request.pain_checkin = false;
 
-  const PlainRun chosen = run_plain(request, "0\n2 gentle\n");
+  const PlainRun chosen = run_plain(request, "0\n2 gentle\n", Input::terminal);
   CHECK(chosen.exit_code == 0);
   CHECK_THAT(chosen.out, Contains("That is not one of the choices."));
   REQUIRE(chosen.outcomes.size() == 1);
@@ -313,4 +317,54 @@ TEST_CASE("the menu: a number and a level start, q leaves, silence does not star
   const PlainRun silent = run_plain(request, "");
   CHECK(silent.exit_code == exit_not_started);
   CHECK(silent.outcomes.empty());
+}
+
+TEST_CASE("wrong piped answers count as no answer: `yes |` neither loops nor starts", "[plain]") {
+  std::string yes;
+  for (int i = 0; i < 2000; ++i) yes += "y\n";
+
+  SessionRequest menu;
+  for (const LibraryRoutine& r : builtin_library().routines()) menu.menu.push_back(&r);
+  const PlainRun from_menu = run_plain(menu, yes);
+  CHECK(from_menu.exit_code == exit_not_started);
+  CHECK(from_menu.outcomes.empty());
+  CHECK_THAT(from_menu.out, Contains("That is not one of the choices, so no routine was chosen.\n"));
+
+  SessionRequest request = request_for("desk-break");
+  const PlainRun safety = run_plain(request, yes);
+  CHECK(safety.exit_code == exit_not_started);
+  CHECK(safety.outcomes.empty());
+  CHECK(safety.safety_passed == 0);
+  CHECK_THAT(safety.out, Contains("That is not 1, 2 or 3, so the session did not start.\n"));
+
+  const PlainRun pain = run_plain(request, "1\n" + yes);
+  CHECK(pain.exit_code == 0);
+  REQUIRE(pain.outcomes.size() == 1);
+  CHECK_FALSE(pain.outcomes[0].pain_before.has_value());
+  CHECK_FALSE(pain.outcomes[0].pain_after.has_value());
+  CHECK_THAT(pain.out, Contains("Not a rating from 0 to 10, so it is skipped.\n"));
+}
+
+TEST_CASE("endless input without a newline is cut at 4 KiB and answers nothing", "[plain]") {
+  InputReader reader(-1);
+  reader.append(std::string(10000, 'y'));
+  const std::optional<std::string> line = reader.take_line();
+  REQUIRE(line.has_value());
+  CHECK(line->size() == InputReader::max_line);
+  reader.append(std::string(10000, 'z'));  // still the same line: thrown away
+  CHECK_FALSE(reader.take_line().has_value());
+  reader.append("zz\n7\n");
+  CHECK(reader.take_line() == "7");
+
+  SessionRequest request = request_for("desk-break");
+  const int zero = ::open("/dev/zero", O_RDONLY | O_CLOEXEC);
+  REQUIRE(zero >= 0);
+  const SessionClock clock(100000);
+  request.clock = &clock;
+  request.library = &builtin_library();
+  std::ostringstream out;
+  std::ostringstream err;
+  CHECK(run_plain_session(request, PlainIo{zero, false}, out, err) == exit_not_started);
+  ::close(zero);
+  CHECK_THAT(out.str(), Contains("so the session did not start."));
 }

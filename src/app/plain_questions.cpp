@@ -95,7 +95,12 @@ MenuChoice choose_routine(Conversation& talk, std::ostream& out, const Library& 
     if (chosen && new_level && extra.empty()) {
       return MenuChoice{menu[static_cast<std::size_t>(*chosen - 1)], *new_level, 0};
     }
-    out << "That is not one of the choices.\n";
+    if (talk.piped()) {
+      out << "That is not one of the choices, so no routine was chosen.\n";
+      return MenuChoice{nullptr, level, exit_not_started};
+    }
+    out << "That is not one of the choices. Please type a number from 1 to " << menu.size()
+        << ", optionally followed by gentle, standard or full, or q to quit.\n";
   }
 }
 
@@ -119,6 +124,10 @@ SafetyResult ask_safety_check(Conversation& talk, std::ostream& out) {
       return SafetyResult{SafetyOutcome::not_started, 0};
     }
     const std::optional<int> number = parse_number_in(*reply.line, 1, 3);
+    if (!number && talk.piped()) {
+      out << "That is not 1, 2 or 3, so the session did not start.\n";
+      return SafetyResult{SafetyOutcome::not_started, 0};
+    }
     if (!number) {
       out << "Please answer 1, 2 or 3.\n";
       continue;
@@ -145,13 +154,18 @@ SafetyResult ask_safety_check(Conversation& talk, std::ostream& out) {
   }
 }
 
-PainAnswer ask_pain(Conversation& talk, std::string_view when) {
+PainAnswer ask_pain(Conversation& talk, std::ostream& out, std::string_view when) {
   const std::string prompt = "Pain " + std::string(when) + ", from 0 (none) to 10 (worst)? Enter skips: ";
   for (;;) {
     const Conversation::Reply reply = talk.ask(prompt);
     if (reply.signal != 0) return PainAnswer{std::nullopt, reply.signal};
     if (!reply.line || trimmed(*reply.line).empty()) return PainAnswer{};
     if (const std::optional<int> rating = parse_number_in(*reply.line, 0, 10)) return PainAnswer{rating, 0};
+    if (talk.piped()) {
+      out << "Not a rating from 0 to 10, so it is skipped.\n";
+      return PainAnswer{};
+    }
+    out << "Please answer 0 to 10, or press Enter to skip.\n";
   }
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // The plain runner's questions: the routine menu, the safety check and the pain rating.
 // Each reads one line from stdin; a signal that ends the program, or the end of input,
-// is an answer too. Piped answers are echoed, so the output reads line by line.
+// is an answer too. Piped answers are echoed, so the output reads line by line. A wrong
+// answer at a terminal asks again, saying what is expected; a wrong piped answer counts
+// as no answer (a script that sends the wrong thing must not loop, or start a session).
 
 #include <iosfwd>
 #include <optional>
@@ -28,6 +30,9 @@ class Conversation {
     int signal = 0;                   // the ending signal, or 0
   };
   Reply ask(std::string_view prompt);
+  // Answers come from a pipe or a file, not a terminal: nobody reads a "try again", so a
+  // wrong answer counts as no answer.
+  [[nodiscard]] bool piped() const { return echo_; }
 
  private:
   InputReader& in_;
@@ -59,8 +64,8 @@ struct PainAnswer {
   std::optional<int> rating;  // 0..10; empty when skipped
   int signal = 0;
 };
-// Enter, or the end of input, skips.
-[[nodiscard]] PainAnswer ask_pain(Conversation& talk, std::string_view when);
+// Enter, or the end of input, skips; so does a wrong piped answer.
+[[nodiscard]] PainAnswer ask_pain(Conversation& talk, std::ostream& out, std::string_view when);
 
 // "12" -> 12 if it is a whole number in [low, high].
 [[nodiscard]] std::optional<int> parse_number_in(std::string_view text, int low, int high);

@@ -12,9 +12,34 @@ void InputReader::fill() {
   std::array<char, 256> chunk{};
   const ssize_t n = ::read(fd_, chunk.data(), chunk.size());
   if (n > 0) {
-    buffer_.append(chunk.data(), static_cast<std::size_t>(n));
+    append(std::string_view(chunk.data(), static_cast<std::size_t>(n)));
   } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
     closed_ = true;
+  }
+}
+
+void InputReader::append(std::string_view bytes) {
+  while (!bytes.empty()) {
+    const std::size_t newline = bytes.find('\n');
+    if (discarding_) {
+      if (newline == std::string_view::npos) return;
+      discarding_ = false;
+      bytes.remove_prefix(newline + 1);  // the cut line has ended already
+      continue;
+    }
+    const std::size_t take = newline == std::string_view::npos ? bytes.size() : newline + 1;
+    const std::size_t last_end = buffer_.rfind('\n');
+    const std::size_t partial = last_end == std::string::npos ? buffer_.size() : buffer_.size() - last_end - 1;
+    const std::size_t line_bytes = newline == std::string_view::npos ? take : take - 1;
+    if (partial + line_bytes > max_line) {
+      buffer_.append(bytes.substr(0, max_line - partial));
+      buffer_ += '\n';
+      discarding_ = true;
+      bytes.remove_prefix(max_line - partial);
+      continue;
+    }
+    buffer_.append(bytes.substr(0, take));
+    bytes.remove_prefix(take);
   }
 }
 

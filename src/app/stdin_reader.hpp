@@ -7,11 +7,14 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace stretch::app {
 
 class InputReader {
  public:
+  static constexpr std::size_t max_line = 4096;
+
   explicit InputReader(int fd) : fd_(fd) {}
 
   [[nodiscard]] int fd() const { return fd_; }
@@ -20,6 +23,10 @@ class InputReader {
   [[nodiscard]] bool empty() const { return buffer_.empty(); }
   // One read() of what is there (call it when poll says the fd is readable).
   void fill();
+  // What one read() brought, as fill() keeps it: a line longer than max_line is cut there
+  // and ends at once, and the rest of it, up to the next newline, is thrown away, so that
+  // endless input without a newline (`< /dev/zero`) neither grows the buffer nor waits.
+  void append(std::string_view bytes);
   // The next whole line without its end; at the end of input, the rest as a last line.
   [[nodiscard]] std::optional<std::string> take_line();
   [[nodiscard]] std::optional<char> take_key();
@@ -27,6 +34,7 @@ class InputReader {
  private:
   int fd_;
   bool closed_ = false;
+  bool discarding_ = false;  // throwing away the rest of a line that was too long
   std::string buffer_;
 };
 
