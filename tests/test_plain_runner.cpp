@@ -14,6 +14,7 @@
 #include "catch.hpp"
 #include "support/interactive_process.hpp"
 #include "stretch/duration_format.hpp"
+#include "stretch/pain.hpp"
 #include "stretch/safety.hpp"
 
 using namespace stretch;
@@ -367,4 +368,21 @@ TEST_CASE("endless input without a newline is cut at 4 KiB and answers nothing",
   CHECK(run_plain_session(request, PlainIo{zero, false}, out, err) == exit_not_started);
   ::close(zero);
   CHECK_THAT(out.str(), Contains("so the session did not start."));
+}
+
+TEST_CASE("the pain questions are the core's words and rules", "[plain]") {
+  SessionRequest request = request_for("desk-break");
+  request.safety_check = false;
+  const PlainRun run = run_plain(request, "7\n10\n");
+  REQUIRE(run.outcomes.size() == 1);
+  CHECK(run.outcomes[0].pain_before == 7);
+  CHECK(run.outcomes[0].pain_after == 10);
+  CHECK_THAT(run.out, Contains(std::string(pain_question(PainMoment::before)) + " " +
+                               std::string(pain_answer_hint()) + ": 7"));
+  CHECK_THAT(run.out, Contains(std::string(pain_question(PainMoment::after))));
+
+  const PlainRun leading_zero = run_plain(request, "07\n+3\n");  // parse_pain_answer refuses both
+  REQUIRE(leading_zero.outcomes.size() == 1);
+  CHECK_FALSE(leading_zero.outcomes[0].pain_before.has_value());
+  CHECK_FALSE(leading_zero.outcomes[0].pain_after.has_value());
 }

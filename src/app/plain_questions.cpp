@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "stretch/duration_format.hpp"
+#include "stretch/pain.hpp"
 #include "stretch/safety.hpp"
 #include "stretch/text.hpp"
 
@@ -154,18 +155,21 @@ SafetyResult ask_safety_check(Conversation& talk, std::ostream& out) {
   }
 }
 
-PainAnswer ask_pain(Conversation& talk, std::ostream& out, std::string_view when) {
-  const std::string prompt = "Pain " + std::string(when) + ", from 0 (none) to 10 (worst)? Enter skips: ";
+PainReply ask_pain(Conversation& talk, std::ostream& out, PainMoment moment) {
+  // The words and the rules are the core's, shared with the full screen.
+  const std::string prompt = std::string(pain_question(moment)) + " " + std::string(pain_answer_hint()) + ": ";
   for (;;) {
     const Conversation::Reply reply = talk.ask(prompt);
-    if (reply.signal != 0) return PainAnswer{std::nullopt, reply.signal};
-    if (!reply.line || trimmed(*reply.line).empty()) return PainAnswer{};
-    if (const std::optional<int> rating = parse_number_in(*reply.line, 0, 10)) return PainAnswer{rating, 0};
+    if (reply.signal != 0) return PainReply{std::nullopt, reply.signal};
+    if (!reply.line) return PainReply{};
+    const PainAnswer answer = parse_pain_answer(*reply.line);
+    if (answer.kind == PainAnswer::Kind::skip) return PainReply{};
+    if (answer.kind == PainAnswer::Kind::rating) return PainReply{answer.rating, 0};
     if (talk.piped()) {
-      out << "Not a rating from 0 to 10, so it is skipped.\n";
-      return PainAnswer{};
+      out << "Not a rating from " << pain_min << " to " << pain_max << ", so it is skipped.\n";
+      return PainReply{};
     }
-    out << "Please answer 0 to 10, or press Enter to skip.\n";
+    out << "Please answer " << pain_min << " to " << pain_max << ", or press Enter to skip.\n";
   }
 }
 

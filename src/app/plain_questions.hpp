@@ -14,6 +14,7 @@
 #include "app/session_signals.hpp"
 #include "app/session_types.hpp"
 #include "app/stdin_reader.hpp"
+#include "stretch/pain.hpp"
 
 namespace stretch::app {
 
@@ -60,12 +61,13 @@ struct SafetyResult {
 // answer, or the check be off in the settings.
 [[nodiscard]] SafetyResult ask_safety_check(Conversation& talk, std::ostream& out);
 
-struct PainAnswer {
-  std::optional<int> rating;  // 0..10; empty when skipped
+struct PainReply {
+  std::optional<int> rating;  // pain_min..pain_max; empty when skipped
   int signal = 0;
 };
+// Asks stretch::pain_question(moment) and reads the line with stretch::parse_pain_answer.
 // Enter, or the end of input, skips; so does a wrong piped answer.
-[[nodiscard]] PainAnswer ask_pain(Conversation& talk, std::ostream& out, std::string_view when);
+[[nodiscard]] PainReply ask_pain(Conversation& talk, std::ostream& out, PainMoment moment);
 
 // "12" -> 12 if it is a whole number in [low, high].
 [[nodiscard]] std::optional<int> parse_number_in(std::string_view text, int low, int high);

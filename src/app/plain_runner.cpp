@@ -289,7 +289,7 @@ int run_plain_session(const SessionRequest& request, const PlainIo& io, std::ost
   }
   std::optional<int> pain_before;
   if (request.pain_checkin) {
-    const PainAnswer answer = ask_pain(talk, out, "now, before you start");
+    const PainReply answer = ask_pain(talk, out, PainMoment::before);
     if (answer.signal != 0) return exit_for_signal(answer.signal);
     pain_before = answer.rating;
   }
@@ -312,7 +312,7 @@ int run_plain_session(const SessionRequest& request, const PlainIo& io, std::ost
   outcome.pain_before = pain_before;
   // After an interrupt the user wants out: no more questions.
   if (request.pain_checkin && ending_signal == 0) {
-    const PainAnswer answer = ask_pain(talk, out, "now, after the session");
+    const PainReply answer = ask_pain(talk, out, PainMoment::after);
     outcome.pain_after = answer.rating;
     ending_signal = answer.signal;
   }
