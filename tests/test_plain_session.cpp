@@ -261,3 +261,15 @@ TEST_CASE("Ctrl-Z with piped stdin: the session goes on by itself after fg", "[p
   CHECK_THAT(result.out, Contains(" done: 3 min 50 s."));
   CHECK(result.out.find("still paused") == std::string::npos);
 }
+
+TEST_CASE("with stdin closed the menu sees the end of input instead of hanging", "[plain][e2e]") {
+  TempDir home;
+  ProcessOptions options;
+  options.env = fresh_home(home, "5000");
+  options.timeout_seconds = 15;
+  const std::vector<std::string> argv = stretch_timer_argv({"session", "daily", "--plain"});
+  const ProcessResult result = run_process({"/bin/sh", "-c", "exec \"$0\" \"$@\" <&-", argv[0], "session", "daily", "--plain"}, options);
+  INFO(result.out + result.err);
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.out, Contains("No routine chosen."));
+}

@@ -1,6 +1,10 @@
 #include "app/cli.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <exception>
 #include <iostream>
 #include <sstream>
@@ -85,6 +89,14 @@ ParsedArguments parse_arguments(const std::vector<std::string>& args) {
 }
 
 int run(int argc, char** argv) {
+  // A closed stdin, stdout or stderr (`<&-`) would be taken by the next open() or pipe():
+  // the signal pipe read as stdin, a file written as stdout. /dev/null holds the place.
+  for (int fd = 0; fd <= 2; ++fd) {
+    if (::fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+      const int opened = ::open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+      if (opened >= 0 && opened != fd) ::close(opened);  // fd was taken meanwhile: never mind
+    }
+  }
   try {
     std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
     const ParsedArguments parsed = parse_arguments(args);
