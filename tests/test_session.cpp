@@ -309,17 +309,59 @@ TEST_CASE("add and take time change the current step's deadline", "[session]") {
   CHECK(session.step_deadline() == at(10));
   CHECK(session.step_index() == 1);
 
-  // 3 s in, 2 s left: taking 5 s leaves nothing, so the hold ends now, done.
+  // 3 s in, 2 s left: taking 5 s leaves nothing, so the hold ends now, not done.
   CHECK(session.handle(SessionEvent::take_time, at(8)));
   CHECK(session.step_index() == 2);
   CHECK(session.step_deadline() == at(11));
   session.advance(at(100));
   const SessionRecord r = session.record(at(100));
   CHECK(r.held == s(3 + 10 + 8 + 8));
-  CHECK(r.hold_skipped == s(0));
-  CHECK(r.steps_completed == 9);
-  CHECK(r.exercises[0].status == ExerciseStatus::done);
+  CHECK(r.hold_skipped == s(15 - 3));  // 10 planned + 5 added, 3 held: the rest was taken off
+  CHECK(r.held + r.hold_skipped == small_plan().hold_total + s(5));
+  CHECK(r.steps_completed == 8);
+  CHECK(r.exercises[0].status == ExerciseStatus::partial);
+  CHECK(r.end == SessionEnd::completed);
   CHECK(r.active == s(61 - 7));
+}
+
+TEST_CASE("taking all the time off every hold is not a done exercise, nor a completed session", "[session]") {
+  Session session(small_plan(), t0);
+  Instant now = t0;
+  while (!session.finished()) {
+    if (session.current_step()->kind == StepKind::hold) {
+      session.handle(SessionEvent::take_time, now);  // 0 s in: nothing left at once
+    } else {
+      now = *session.step_deadline();
+      session.advance(now);
+    }
+  }
+  const SessionRecord r = session.record(now);
+  CHECK(r.held == s(0));
+  CHECK(r.hold_skipped == small_plan().hold_total);
+  for (const ExerciseResult& e : r.exercises) CHECK(e.status == ExerciseStatus::skipped);
+  CHECK(r.end == SessionEnd::quit);
+}
+
+TEST_CASE("a hold shortened by taking time, then run out, is not done", "[session]") {
+  Session session(small_plan(), t0);
+  session.handle(SessionEvent::take_time, at(7));  // the first hold: 10 s becomes 5 s
+  session.advance(at(100));
+  const SessionRecord r = session.record(at(100));
+  CHECK(r.held == s(36 - 5));
+  CHECK(r.hold_skipped == s(5));
+  CHECK(r.exercises[0].status == ExerciseStatus::partial);
+  CHECK(r.exercises[1].status == ExerciseStatus::done);
+  CHECK(r.end == SessionEnd::completed);
+}
+
+TEST_CASE("skipping through every step ends as quit, not completed", "[session]") {
+  Session session(small_plan(), t0);
+  while (!session.finished()) session.handle(SessionEvent::skip_step, at(1));
+  const SessionRecord r = session.record(at(1));
+  CHECK(r.end == SessionEnd::quit);
+  CHECK(r.held == s(0));
+  CHECK(r.hold_skipped == s(36));
+  for (const ExerciseResult& e : r.exercises) CHECK(e.status == ExerciseStatus::skipped);
 }
 
 TEST_CASE("time can be added to rests too", "[session]") {

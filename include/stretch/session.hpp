@@ -24,14 +24,20 @@ enum class SessionEvent {
   skip_exercise,
   back,            // restart the step as planned; within 2 s of its start, go to the previous step
   add_time,        // +5 s to the current step
-  take_time,       // -5 s off the current step; when that leaves nothing, the step ends
+  take_time,       // -5 s off the current step; when that leaves nothing, the step ends (not done)
   stop_for_pain,   // ends the session: it hurts
   quit,            // ends the session: the user chose to
   interrupt,       // ends the session: a signal (SIGTERM, SIGHUP, ...)
 };
 
+// completed: the last step was reached and left (by its deadline or a skip) with at least
+// one hold run to its end. Skipping through to the end without any hold run whole ends as
+// quit: nothing was done, so it is not a finished session and not a day for the streak.
 enum class SessionEnd { completed, quit, stopped_for_pain, interrupted };
 
+// A hold "ran to its end" when it reached its deadline without any time taken off: its
+// held time is its planned length plus any time added. A hold shortened with take_time is
+// not done, even if it then runs out normally; one ended by take_time never is.
 enum class ExerciseStatus {
   done,     // every hold ran to its end
   partial,  // some holds ran to their end, some were skipped
@@ -54,9 +60,10 @@ struct SessionRecord {
   Millis paused{0};        // time spent paused
   Millis held{0};          // hold time actually done
   // Hold time not done: skipped, taken off, or never reached because the session ended
-  // early. held + hold_skipped is always the plan's hold time with the 5 s added or taken.
+  // early. held + hold_skipped is always the plan's hold time plus the time added; time
+  // taken off is not subtracted, it is part of hold_skipped.
   Millis hold_skipped{0};
-  std::size_t steps_completed = 0;  // ran to their deadline (or were ended by taking time)
+  std::size_t steps_completed = 0;  // ran to their deadline
   std::size_t steps_skipped = 0;    // skipped by the user (skip step or skip exercise)
   std::vector<ExerciseResult> exercises;
   std::optional<SessionEnd> end;  // empty while running
@@ -113,9 +120,12 @@ class Session {
   void leave_step(Instant at, bool completed, bool skipped);  // logs the step, starts the next
   void start_step(std::size_t index, Instant at);
   void finish(SessionEnd how, Instant at);
+  [[nodiscard]] bool hold_done(std::size_t index) const;  // a hold that ran its planned length plus additions
+  [[nodiscard]] bool any_hold_done() const;
 
   Plan plan_;
   std::vector<Millis> durations_;  // per step: the plan's, with time added or taken
+  std::vector<Millis> added_;      // per step: the time added (taking time never lowers it)
   std::vector<StepLog> log_;
   std::size_t index_ = 0;
   std::size_t serial_ = 0;

@@ -12,7 +12,11 @@ Millis floor_ms(Clock::duration d) { return std::max(Millis::zero(), std::chrono
 }  // namespace
 
 Session::Session(Plan plan, Instant start)
-    : plan_(std::move(plan)), log_(plan_.steps.size()), step_start_(start), session_start_(start) {
+    : plan_(std::move(plan)),
+      added_(plan_.steps.size(), Millis::zero()),
+      log_(plan_.steps.size()),
+      step_start_(start),
+      session_start_(start) {
   durations_.reserve(plan_.steps.size());
   for (const Step& step : plan_.steps) durations_.push_back(step.duration);
   if (plan_.steps.empty()) finish(SessionEnd::completed, start);
@@ -44,10 +48,24 @@ void Session::leave_step(Instant at, bool completed, bool skipped) {
   log.skipped = skipped;
   log.ran = completed ? durations_[index_] : std::min(durations_[index_], floor_ms(elapsed_exact(at)));
   if (index_ + 1 == plan_.steps.size()) {
-    finish(SessionEnd::completed, at);
+    // Skipped through to the end without one hold run whole: that is quitting, not a
+    // finished session (and not a day for the streak).
+    finish(any_hold_done() ? SessionEnd::completed : SessionEnd::quit, at);
   } else {
     start_step(index_ + 1, at);
   }
+}
+
+bool Session::hold_done(std::size_t i) const {
+  const StepLog& log = log_[i];
+  return plan_.steps[i].kind == StepKind::hold && log.completed && log.ran >= plan_.steps[i].duration + added_[i];
+}
+
+bool Session::any_hold_done() const {
+  for (std::size_t i = 0; i < plan_.steps.size(); ++i) {
+    if (hold_done(i)) return true;
+  }
+  return false;
 }
 
 void Session::finish(SessionEnd how, Instant at) {
@@ -108,22 +126,26 @@ bool Session::handle(SessionEvent event, Instant now) {
       const bool previous = elapsed_exact(now) < back_restart_window && index_ > 0;
       log_[index_] = StepLog{};
       durations_[index_] = plan_.steps[index_].duration;
+      added_[index_] = Millis::zero();
       if (previous) {
         log_[index_ - 1] = StepLog{};
         durations_[index_ - 1] = plan_.steps[index_ - 1].duration;
+        added_[index_ - 1] = Millis::zero();
       }
       start_step(previous ? index_ - 1 : index_, now);
       return true;
     }
     case SessionEvent::add_time:
       durations_[index_] += time_step;
+      added_[index_] += time_step;
       return true;
     case SessionEvent::take_time: {
       const Clock::duration elapsed = elapsed_exact(now);
       if (durations_[index_] - time_step <= elapsed) {
-        // Nothing would be left: the step ends now, done, as long as it has run.
+        // Nothing would be left: the step ends now. It did not run its length, so a hold
+        // ended this way is not done; the time it did not run counts as skipped.
         durations_[index_] = floor_ms(elapsed);
-        leave_step(now, true, false);
+        leave_step(now, false, false);
       } else {
         durations_[index_] -= time_step;
       }
@@ -214,9 +236,10 @@ SessionRecord Session::record(Instant now) const {
     if (log.skipped) ++r.steps_skipped;
     if (step.kind != StepKind::hold) continue;
     r.held += ran;
-    r.hold_skipped += durations_[i] - ran;
+    // Measured against the plan with the time added: time taken off counts as skipped.
+    r.hold_skipped += step.duration + added_[i] - ran;
     ++holds[step.exercise];
-    if (log.completed) ++holds_done[step.exercise];
+    if (hold_done(i)) ++holds_done[step.exercise];
   }
   for (std::size_t e = 0; e < plan_.exercises.size(); ++e) {
     const Exercise& exercise = plan_.exercises[e].exercise;
