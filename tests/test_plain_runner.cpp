@@ -386,3 +386,17 @@ TEST_CASE("the pain questions are the core's words and rules", "[plain]") {
   CHECK_FALSE(leading_zero.outcomes[0].pain_before.has_value());
   CHECK_FALSE(leading_zero.outcomes[0].pain_after.has_value());
 }
+
+TEST_CASE("with no get-ready time each exercise still gets its heading and steps", "[plain]") {
+  SessionRequest request = request_for("desk-break");
+  request.safety_check = false;
+  request.pain_checkin = false;
+  request.plan.get_ready_seconds = 0;
+  const PlainRun run = run_plain(request, "");
+  REQUIRE(run.outcomes.size() == 1);
+  CHECK(run.out.find("get ready") == std::string::npos);
+  CHECK_THAT(run.out, Contains("00:00 Neck stretch (side bend), exercise 1 of 3. Start with your left side. Sit tall"));
+  CHECK_THAT(run.out, Contains("\n  1. Look straight ahead and let your shoulders drop away from your ears.\n"));
+  CHECK_THAT(run.out, Contains(" Shoulder rolls, exercise 2 of 3."));
+  CHECK_THAT(run.out, Contains(", exercise 3 of 3."));
+}

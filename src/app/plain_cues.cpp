@@ -40,6 +40,16 @@ std::string starting_breath(const Plan& plan, const Step& step, Millis duration)
 
 std::string at_time(Millis session_time, std::string_view text) { return format_clock(session_time) + " " + std::string(text); }
 
+std::string exercise_intro(const Plan& plan, std::size_t step_index) {
+  const Step& step = plan.steps.at(step_index);
+  const PlannedExercise& pe = plan.exercise_of(step);
+  std::string line = sanitize_for_terminal(pe.exercise.name) + ", exercise " + std::to_string(step.exercise + 1) +
+                     " of " + std::to_string(plan.exercises.size()) + ".";
+  if (step.side != Side::none) line += " Start with your " + side_text(step.side) + ".";
+  if (!pe.exercise.position.empty()) line += " " + sanitize_for_terminal(pe.exercise.position);
+  return line;
+}
+
 std::string step_cue(const Plan& plan, std::size_t step_index, Millis duration) {
   const Step& step = plan.steps.at(step_index);
   const PlannedExercise& pe = plan.exercise_of(step);

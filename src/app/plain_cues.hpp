@@ -20,7 +20,10 @@ namespace stretch::app {
 // The line that starts a step, with the breath that starts with it:
 // "Knee to chest (one leg), left side: hold 10 s, rep 1 of 3. Breathe out as you ease into the stretch."
 [[nodiscard]] std::string step_cue(const Plan& plan, std::size_t step_index, Millis duration);
-// Said after a get ready's line: how to do the exercise, one numbered line per instruction.
+// When an exercise starts without a get ready (get-ready time 0): its heading, side and
+// starting position, "Alpha, exercise 1 of 2. Start with your left side. Lie down."
+[[nodiscard]] std::string exercise_intro(const Plan& plan, std::size_t step_index);
+// Said after a get ready's line (or the intro): how to do the exercise, one numbered line per instruction.
 [[nodiscard]] std::vector<std::string> get_ready_details(const PlannedExercise& exercise);
 // "breathe in", "breathe out"; empty for free breathing.
 [[nodiscard]] std::string breath_line(const BreathCue& cue);

@@ -69,10 +69,19 @@ void PlainSession::show_step(Instant at) {
   const std::size_t index = session_.step_index();
   // The bell rings as the cue begins; built by appending (GCC 12 warns wrongly on insert(0)).
   std::string line = bell_ ? "\a" : "";
+  const Step& step = plan.steps[index];
+  // The first step of each exercise brings its heading and instructions, whatever its
+  // kind: with no get-ready time the plan starts the exercise with its first hold.
+  const bool first_of_exercise = index == 0 || plan.steps[index - 1].exercise != step.exercise;
+  if (first_of_exercise && step.kind != StepKind::get_ready) {
+    say(at, line + exercise_intro(plan, index));
+    line.clear();
+    for (const std::string& detail : get_ready_details(plan.exercise_of(step))) out_ << detail << "\n";
+  }
   line += step_cue(plan, index, session_.step_duration());
   say(at, line);
-  if (plan.steps[index].kind == StepKind::get_ready) {
-    for (const std::string& detail : get_ready_details(plan.exercise_of(plan.steps[index]))) out_ << detail << "\n";
+  if (step.kind == StepKind::get_ready) {
+    for (const std::string& detail : get_ready_details(plan.exercise_of(step))) out_ << detail << "\n";
   }
   if (session_.paused()) say(at, paused_line(keys_from_terminal_));
   breath_said_ = session_.step_elapsed(at);  // the breath a step starts with is on its line
