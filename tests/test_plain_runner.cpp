@@ -400,3 +400,18 @@ TEST_CASE("with no get-ready time each exercise still gets its heading and steps
   CHECK_THAT(run.out, Contains(" Shoulder rolls, exercise 2 of 3."));
   CHECK_THAT(run.out, Contains(", exercise 3 of 3."));
 }
+
+TEST_CASE("the first cue is said at the session's start, 00:00, however late the loop starts", "[plain]") {
+  SessionRequest request = request_for("desk-break");
+  request.safety_check = false;
+  request.pain_checkin = false;
+  // At ten million times real speed, the microseconds before the loop first reads the clock
+  // are whole seconds of session time.
+  for (int i = 0; i < 5; ++i) {
+    const PlainRun run = run_plain(request, "", Input::pipe, 1e7);
+    const std::size_t first = run.out.find("Neck stretch (side bend), exercise 1 of 3: get ready");
+    REQUIRE(first != std::string::npos);
+    REQUIRE(first >= 6);
+    CHECK(run.out.substr(first - 6, 6) == "00:00 ");
+  }
+}

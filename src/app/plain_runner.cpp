@@ -26,7 +26,12 @@ namespace {
 class PlainSession {
  public:
   PlainSession(const Plan& plan, const SessionClock& clock, std::ostream& out, bool keys_from_terminal, bool bell)
-      : clock_(clock), out_(out), keys_from_terminal_(keys_from_terminal), bell_(bell), session_(plan, clock.now()) {}
+      : clock_(clock),
+        out_(out),
+        keys_from_terminal_(keys_from_terminal),
+        bell_(bell),
+        start_(clock.now()),
+        session_(plan, start_) {}
 
   // Runs to the end; the ending signal's number, or 0.
   int run(InputReader& in, SignalPipe& signals, RawMode& raw);
@@ -57,6 +62,7 @@ class PlainSession {
   std::ostream& out_;
   bool keys_from_terminal_;
   bool bell_;
+  Instant start_;  // the session's start: before session_, which is built from it
   Session session_;
   Millis breath_said_{0};  // how far into the current step the breath cues have been said
   Instant ended_at_{};
@@ -179,7 +185,8 @@ void PlainSession::key(char k, Instant now) {
 }
 
 int PlainSession::run(InputReader& in, SignalPipe& signals, RawMode& raw) {
-  show_step(clock_.now());
+  // The first cue belongs to the session's start (00:00), not to this wake-up.
+  show_step(start_);
   std::vector<int> received;
   int ending_signal = 0;
 
