@@ -273,3 +273,22 @@ TEST_CASE("with stdin closed the menu sees the end of input instead of hanging",
   CHECK(result.exit_code == 1);
   CHECK_THAT(result.out, Contains("No routine chosen."));
 }
+
+TEST_CASE("the menu says whether today is done, the streak, and which routine was done today", "[plain][e2e]") {
+  TempDir home;
+  ProcessOptions options;
+  options.env = fresh_home(home, "5000");
+  options.stdin_text = "q\n";
+  const ProcessResult before = run_stretch_timer({"session", "desk", "--plain", "--no-checkin"}, options);
+  CHECK(before.exit_code == 0);
+  CHECK_THAT(before.out, Contains("Today: not yet\nRoutines:\n"));
+  CHECK(before.out.find("done today") == std::string::npos);
+
+  options.stdin_text = "1\n";
+  REQUIRE(run_stretch_timer({"session", "desk-break", "--plain", "--no-checkin"}, options).exit_code == 0);
+
+  options.stdin_text = "q\n";
+  const ProcessResult after = run_stretch_timer({"session", "desk", "--plain", "--no-checkin"}, options);
+  CHECK_THAT(after.out, Contains("Today: done \u00b7 streak 1 day\nRoutines:\n"));
+  CHECK_THAT(after.out, Contains("(desk-break), 3 min 50 s, done today\n"));
+}

@@ -11,6 +11,7 @@
 #include "stretch/duration_format.hpp"
 #include "stretch/pain.hpp"
 #include "stretch/safety.hpp"
+#include "stretch/daily_status_text.hpp"
 #include "stretch/text.hpp"
 
 namespace stretch::app {
@@ -67,13 +68,15 @@ Conversation::Reply Conversation::ask(std::string_view prompt) {
 }
 
 MenuChoice choose_routine(Conversation& talk, std::ostream& out, const Library& library,
-                          const std::vector<const LibraryRoutine*>& menu, const PlanSettings& settings) {
+                          const std::vector<const LibraryRoutine*>& menu, const PlanSettings& settings,
+                          const DailyStatus& today) {
   Level level = settings.level;
-  out << "Routines:\n";
+  out << daily_status_line(today) << "\nRoutines:\n";
   for (std::size_t i = 0; i < menu.size(); ++i) {
     const Routine& routine = menu[i]->routine;
     out << "  " << i + 1 << ". " << sanitize_for_terminal(routine.name) << " (" << sanitize_for_terminal(routine.id)
-        << "), " << format_duration(expand(routine, library, settings).total) << "\n";
+        << "), " << format_duration(expand(routine, library, settings).total)
+        << (completed_today(today, routine.id) ? ", done today" : "") << "\n";
   }
   for (;;) {
     std::ostringstream prompt;

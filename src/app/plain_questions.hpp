@@ -49,7 +49,7 @@ struct MenuChoice {
   int exit_code = 0;  // when routine is null
 };
 [[nodiscard]] MenuChoice choose_routine(Conversation& talk, std::ostream& out, const Library& library,
-                                        const std::vector<const LibraryRoutine*>& menu, const PlanSettings& settings);
+                                        const std::vector<const LibraryRoutine*>& menu, const PlanSettings& settings, const DailyStatus& today);
 
 enum class SafetyOutcome { start, not_started, signal };
 struct SafetyResult {

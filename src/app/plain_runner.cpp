@@ -282,7 +282,7 @@ int run_plain_session(const SessionRequest& request, const PlainIo& io, std::ost
       err << "stretch-timer: no routine to choose from\n";
       return exit_not_started;
     }
-    const MenuChoice choice = choose_routine(talk, out, *request.library, request.menu, settings);
+    const MenuChoice choice = choose_routine(talk, out, *request.library, request.menu, settings, request.daily_status);
     if (choice.routine == nullptr) return choice.exit_code;
     routine = choice.routine;
     settings.level = choice.level;

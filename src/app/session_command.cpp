@@ -48,6 +48,7 @@ int run_session(const Options& options, std::ostream& out, std::ostream& err) {
   request.library = &loaded.library;
   request.library_problems = loaded.problems;
   request.clock = &*clock.clock;
+  request.daily_status = load_daily_status(paths);
 
   if (const LibraryRoutine* routine = loaded.library.find_routine(options.target); routine != nullptr) {
     request.routine = routine;

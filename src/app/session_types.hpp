@@ -12,6 +12,7 @@
 #include "stretch/library.hpp"
 #include "stretch/plan.hpp"
 #include "stretch/session.hpp"
+#include "stretch/stats.hpp"
 
 namespace stretch::app {
 
@@ -32,6 +33,7 @@ struct SessionRequest {
   bool sound = true;                         // a bell at each phase change
   const SessionClock* clock = nullptr;
   Diagnostics library_problems;              // user files that were skipped, to mention
+  DailyStatus daily_status;                  // for the menu: done today? the streak
   std::function<void(const SessionOutcome&)> on_session_end;  // records the history
   std::function<void()> on_safety_check_passed;               // remembers today's date
 };
