@@ -10,7 +10,7 @@ TEST_CASE("a screen starts blank and prints rows without trailing spaces", "[scr
   CHECK(screen.ToString() == "\n");
   screen.put(1, 0, "ab");
   CHECK(screen.ToString() == " ab\n");
-  CHECK(screen.at(1, 0).glyph == "a");
+  CHECK(screen.at(1, 0).glyph() == "a");
 }
 
 TEST_CASE("text is clipped at the right edge and outside the screen", "[screen]") {
@@ -26,14 +26,14 @@ TEST_CASE("wide characters take two cells and are left out when only one is left
   Screen screen(5, 1);
   CHECK(screen.put(0, 0, "日本語") == 5);
   CHECK(screen.ToString() == "日本");
-  CHECK(screen.at(0, 0).glyph == "日");
-  CHECK(screen.at(1, 0).glyph.empty());
+  CHECK(screen.at(0, 0).glyph() == "日");
+  CHECK(screen.at(1, 0).glyph().empty());
 }
 
 TEST_CASE("combining marks stay with their base character", "[screen]") {
   Screen screen(4, 1);
   CHECK(screen.put(0, 0, "e\u0301te") == 3);
-  CHECK(screen.at(0, 0).glyph == "e\u0301");
+  CHECK(screen.at(0, 0).glyph() == "e\u0301");
   CHECK(screen.ToString() == "e\u0301te");
 }
 

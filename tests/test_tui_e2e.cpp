@@ -348,7 +348,7 @@ TEST_CASE("e2e: the session survives resizes to 40x12 and 20x5 and back", "[e2e]
   Pane pane(tmux);
   start_session(pane, "low-back");
   pane.resize(40, 12);
-  std::string shown = pane.wait_for_all({"GET READY", "space pause  x it hurts  ? help  q quit"});
+  std::string shown = pane.wait_for_all({"GET READY", "space pause x it hurts ? help q quit"});
   CHECK(shown.find("\u2588\u2588\u2588\u2588\u2588\u2588  ") == std::string::npos);  // no big digits
   pane.resize(20, 5);
   pane.wait_for_all({"Enlarge the", "GET READY 0:0"});

@@ -3,7 +3,11 @@
 // tone. Views render into a Screen; tests compare Screen::ToString() with expected text; the
 // ncurses painter copies only the cells that differ from the previous frame.
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <type_traits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,19 +28,49 @@ enum class Tone : std::uint8_t {
   selected,  // the highlighted menu row
 };
 
-struct Cell {
-  std::string glyph = " ";  // empty for the right half of a wide character
+// One cell: a character with its combining marks, in UTF-8, held in place (no allocation),
+// so that frames are built, copied and compared as plain memory, many times a second.
+class Cell {
+ public:
+  static constexpr std::size_t capacity = 14;  // a character and a few combining marks
+
+  Cell() = default;
+  Cell(std::string_view glyph, Tone tone_of_cell) : tone(tone_of_cell) { assign(glyph); }
+
+  // Empty for the right half of a wide character.
+  [[nodiscard]] std::string_view glyph() const {
+    if (size_ == 0) return " ";
+    if (size_ == right_half) return {};
+    return {bytes_.data(), size_};
+  }
+  void assign(std::string_view glyph);
+  // Adds a combining mark; false (and unchanged) when there is no room left.
+  bool append(std::string_view mark);
+
   Tone tone = Tone::normal;
-  friend bool operator==(const Cell&, const Cell&) = default;
+  // Byte for byte (unused bytes are always zero): two cells compare as two machine words.
+  friend bool operator==(const Cell& a, const Cell& b) { return std::memcmp(&a, &b, sizeof(Cell)) == 0; }
+
+ private:
+  // A blank is all zero bytes, whether made or written as " ", so that a frame is blanked
+  // with one memset and every blank compares equal to every other.
+  static constexpr std::uint8_t right_half = 0xff;
+  std::array<char, capacity> bytes_{};
+  std::uint8_t size_ = 0;
 };
+static_assert(sizeof(Cell) == 16 && std::has_unique_object_representations_v<Cell>);
 
 class Screen {
  public:
   Screen(int width, int height);
+  // Blank again at this size, keeping the memory: a loop can draw every frame into one Screen.
+  void reset(int width, int height);
 
   [[nodiscard]] int width() const { return width_; }
   [[nodiscard]] int height() const { return height_; }
   [[nodiscard]] const Cell& at(int x, int y) const;
+  // True if row y holds the same cells in both (same-sized) screens: one memory compare.
+  [[nodiscard]] bool same_row(const Screen& other, int y) const;
 
   // Writes text from column x of row y, clipped at the right edge (a wide character that
   // does not fit is left out). Control characters and invalid UTF-8 show as U+FFFD.
@@ -53,7 +87,7 @@ class Screen {
   friend bool operator==(const Screen&, const Screen&) = default;
 
  private:
-  void set(int x, int y, std::string glyph, int glyph_width, Tone tone);
+  void set(int x, int y, std::string_view glyph, int glyph_width, Tone tone);
 
   int width_;
   int height_;

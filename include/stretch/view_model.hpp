@@ -85,9 +85,38 @@ struct SessionView {
   std::string confirm;  // a question replacing the footer, or empty
 };
 
+// What the screen says about the step under way, the same for as long as the step runs: a
+// loop may keep it between frames rather than wrap the instructions again at every tick.
+struct StepText {
+  const Plan* plan = nullptr;
+  std::size_t step_index = 0;
+  int width = 0;
+  std::string routine_name;
+  std::string exercise_name;
+  std::string exercise_count;
+  std::string phase;
+  Tone phase_tone = Tone::rest;
+  std::string side;
+  std::string rep;
+  std::vector<std::string> reminders;  // in turn during a hold; the breathing cue while getting ready
+  std::string next;
+  std::vector<std::string> instructions;
+  std::vector<std::string> caution;
+};
+[[nodiscard]] StepText step_text(const Plan& plan, std::size_t step_index, int width);
+// True if `text` was made for this snapshot's plan and step at this width.
+[[nodiscard]] bool step_text_matches(const StepText& text, const SessionSnapshot& snapshot, TerminalSize size);
+
 [[nodiscard]] SessionView session_view(const SessionSnapshot& snapshot, const SessionToggles& toggles,
                                        TerminalSize size);
+// The same, with the step's text made beforehand (it must match the snapshot).
+[[nodiscard]] SessionView session_view(const SessionSnapshot& snapshot, const SessionToggles& toggles,
+                                       TerminalSize size, const StepText& text);
 void render_session(const SessionView& view, Screen& screen);
+// render_session in two layers: what stays while the step runs (depends only on the StepText
+// and the size: a loop may draw it once and copy it), and what moves, drawn over it.
+void render_session_steady(const SessionView& view, Screen& screen);
+void render_session_moving(const SessionView& view, Screen& screen);
 
 // How long (session time) until the screen would look different without any key: the next
 // whole second, the next step of the breathing bar, the next reminder. Empty while paused or

@@ -66,154 +66,98 @@ void remove_crash_handlers() {
   for (std::size_t i = 0; i < crash_signals.size(); ++i) ::sigaction(crash_signals[i], &g_previous_crash[i], nullptr);
 }
 
-// ---- Tones to attributes ----
+// ---- Escape sequences from terminfo ----
 
-bool g_colour = false;
-bool g_utf8 = true;
-
-enum Pair : short { accent_pair = 1, hold_pair, rest_pair, warning_pair, danger_pair };
+// A terminfo string, without the padding ("$<5>") that only old hardware terminals need.
+std::string capability(const char* name) {
+  const char* value = ::tigetstr(name);
+  if (value == nullptr || value == reinterpret_cast<const char*>(-1)) return {};
+  std::string out;
+  for (const char* p = value; *p != '\0'; ++p) {
+    if (p[0] == '$' && p[1] == '<') {
+      while (*p != '\0' && *p != '>') ++p;
+      if (*p == '\0') break;
+      continue;
+    }
+    out += *p;
+  }
+  return out;
+}
 
 bool colour_wanted() {
   const char* no_color = std::getenv("NO_COLOR");  // https://no-color.org: present and not empty
   return (no_color == nullptr || *no_color == '\0') && ::has_colors() == TRUE;
 }
 
-void set_up_colours() {
-  g_colour = colour_wanted();
-  if (!g_colour) return;
-  ::start_color();
-  // The terminal's own background and text colour where it allows, as the user set them up.
-  const short background = ::use_default_colors() == OK ? -1 : COLOR_BLACK;
-  ::init_pair(accent_pair, COLOR_CYAN, background);
-  ::init_pair(hold_pair, COLOR_GREEN, background);
-  ::init_pair(rest_pair, COLOR_YELLOW, background);
-  ::init_pair(warning_pair, COLOR_YELLOW, background);
-  ::init_pair(danger_pair, COLOR_RED, background);
+// Colour where there is colour; without it, the same meaning from bold, reverse and underline.
+TerminalCodes codes_from_terminfo(bool utf8) {
+  const std::string cup = capability("cup");
+  if (cup.empty()) throw std::runtime_error("the terminal cannot move its cursor");
+  TerminalCodes codes;
+  codes.move = [cup](int row, int column) { return std::string(::tiparm(cup.c_str(), row, column)); };
+  codes.clear = capability("clear");
+  codes.clear_to_end = capability("el");
+  codes.plain = capability("sgr0");
+  codes.bell = capability("bel");
+  codes.utf8 = utf8;
+  codes.width_of = [](char32_t c) { return ::wcwidth(static_cast<wchar_t>(c)); };
+  const std::string bold = capability("bold");
+  const std::string setaf = capability("setaf");
+  const bool colour = colour_wanted() && !setaf.empty();
+  const auto fg = [&](int colour_number) {
+    return colour ? std::string(::tiparm(setaf.c_str(), colour_number)) : std::string();
+  };
+  const auto tone = [&codes](Tone t) -> std::string& { return codes.tone[static_cast<std::size_t>(t)]; };
+  tone(Tone::strong) = bold;
+  tone(Tone::dim) = capability("dim");
+  tone(Tone::accent) = fg(COLOR_CYAN);
+  tone(Tone::hold) = bold + fg(COLOR_GREEN);
+  tone(Tone::rest) = bold + fg(COLOR_YELLOW);
+  tone(Tone::warning) = bold + fg(COLOR_YELLOW);
+  tone(Tone::danger) = bold + (colour ? fg(COLOR_RED) : capability("smul"));
+  tone(Tone::selected) = capability("rev");
+  return codes;
 }
 
-struct Look {
-  attr_t attributes = A_NORMAL;
-  short pair = 0;
-};
-
-// Colour where there is colour; without it, the same meaning from bold, reverse and dim.
-Look look_of(Tone tone) {
-  switch (tone) {
-    case Tone::normal: return {A_NORMAL, 0};
-    case Tone::strong: return {A_BOLD, 0};
-    case Tone::dim: return {A_DIM, 0};
-    case Tone::accent: return g_colour ? Look{A_NORMAL, accent_pair} : Look{A_NORMAL, 0};
-    case Tone::hold: return g_colour ? Look{A_BOLD, hold_pair} : Look{A_BOLD, 0};
-    case Tone::rest: return g_colour ? Look{A_BOLD, rest_pair} : Look{A_BOLD, 0};
-    case Tone::warning: return g_colour ? Look{A_BOLD, warning_pair} : Look{A_BOLD, 0};
-    case Tone::danger: return g_colour ? Look{A_BOLD, danger_pair} : Look{A_BOLD | A_UNDERLINE, 0};
-    case Tone::selected: return {A_REVERSE, 0};
-  }
-  return {};
+std::vector<std::pair<std::string, Key::Code>> key_sequences() {
+  return {{capability("kcuu1"), Key::Code::up},   {capability("kcud1"), Key::Code::down},
+          {capability("kcub1"), Key::Code::left}, {capability("kcuf1"), Key::Code::right},
+          {capability("kpp"), Key::Code::page_up}, {capability("knp"), Key::Code::page_down},
+          {capability("kent"), Key::Code::enter}};
 }
 
-// ---- Glyphs ----
-
-// The code points of one cell's UTF-8 (valid: the Screen has sanitized it).
-std::array<wchar_t, CCHARW_MAX + 1> wide_of(std::string_view glyph) {
-  std::array<wchar_t, CCHARW_MAX + 1> out{};
-  std::size_t n = 0;
-  for (std::size_t at = 0; at < glyph.size() && n < CCHARW_MAX;) {
-    const auto lead = static_cast<unsigned char>(glyph[at]);
-    std::size_t length = 1;
-    char32_t cp = lead;
-    if (lead >= 0xF0) {
-      length = 4;
-      cp = lead & 0x07U;
-    } else if (lead >= 0xE0) {
-      length = 3;
-      cp = lead & 0x0FU;
-    } else if (lead >= 0xC0) {
-      length = 2;
-      cp = lead & 0x1FU;
-    }
-    for (std::size_t i = 1; i < length && at + i < glyph.size(); ++i) {
-      cp = (cp << 6) | (static_cast<unsigned char>(glyph[at + i]) & 0x3FU);
-    }
-    out[n++] = static_cast<wchar_t>(cp);
-    at += length;
-  }
-  return out;
-}
-
-// Outside a UTF-8 locale the drawing characters become their nearest ASCII.
-std::array<wchar_t, CCHARW_MAX + 1> ascii_of(std::string_view glyph) {
-  static const std::array<std::pair<std::string_view, wchar_t>, 12> table{{
-      {"\u2588", L'#'}, {"\u2591", L'.'}, {"\u2500", L'-'}, {"\u2022", L'*'}, {"\u00b7", L'-'}, {"\u25b6", L'>'},
-      {"\u2191", L'^'}, {"\u2193", L'v'}, {"\u2190", L'<'}, {"\u2192", L'>'}, {"\u2026", L'~'}, {"\u00d7", L'x'},
-  }};
-  std::array<wchar_t, CCHARW_MAX + 1> out{};
-  if (!glyph.empty() && static_cast<unsigned char>(glyph[0]) < 0x80) {
-    out[0] = static_cast<wchar_t>(glyph[0]);
-    return out;
-  }
-  out[0] = L'?';
-  for (const auto& [from, to] : table) {
-    if (glyph == from) out[0] = to;
-  }
-  return out;
-}
-
-void put_cell(int x, int y, const Cell& cell) {
-  const std::array<wchar_t, CCHARW_MAX + 1> text = g_utf8 ? wide_of(cell.glyph) : ascii_of(cell.glyph);
-  const Look look = look_of(cell.tone);
-  cchar_t c{};
-  ::setcchar(&c, text.data(), look.attributes, look.pair, nullptr);
-  ::wmove(stdscr, y, x);
-  ::wadd_wch(stdscr, &c);  // ERR in the bottom-right cell, which is drawn all the same
-}
-
-std::optional<Key> key_of(int kind, wint_t code) {
-  if (kind == KEY_CODE_YES) {
-    switch (code) {
-      case KEY_UP: return Key::of(Key::Code::up);
-      case KEY_DOWN: return Key::of(Key::Code::down);
-      case KEY_LEFT: return Key::of(Key::Code::left);
-      case KEY_RIGHT: return Key::of(Key::Code::right);
-      case KEY_ENTER: return Key::of(Key::Code::enter);
-      case KEY_BACKSPACE: return Key::of(Key::Code::backspace);
-      case KEY_PPAGE: return Key::of(Key::Code::page_up);
-      case KEY_NPAGE: return Key::of(Key::Code::page_down);
-      default: return Key::of(Key::Code::other);
-    }
-  }
-  switch (code) {
-    case L'\r':
-    case L'\n': return Key::of(Key::Code::enter);
-    case 27: return Key::of(Key::Code::escape);
-    case 8:
-    case 127: return Key::of(Key::Code::backspace);
-    default: return Key::character(static_cast<char32_t>(code));
+// Starts ncurses and reads the terminal's escape sequences, which the painter needs first.
+// newterm, not initscr: on a terminal it does not know it returns null instead of exiting.
+TerminalCodes start_ncurses() {
+  std::setlocale(LC_ALL, "");
+  const bool utf8 = std::string_view(::nl_langinfo(CODESET)) == "UTF-8";
+  g_have_shell_modes = ::tcgetattr(STDIN_FILENO, &g_shell_modes) == 0;
+  if (::newterm(nullptr, stdout, stdin) == nullptr) throw std::runtime_error("cannot set up the terminal");
+  try {
+    return codes_from_terminfo(utf8);
+  } catch (...) {
+    ::endwin();
+    throw;
   }
 }
 
 }  // namespace
 
-Terminal::Terminal() {
-  std::setlocale(LC_ALL, "");
-  g_utf8 = std::string_view(::nl_langinfo(CODESET)) == "UTF-8";
-  g_have_shell_modes = ::tcgetattr(STDIN_FILENO, &g_shell_modes) == 0;
-  // newterm, not initscr: on a terminal it does not know it returns null instead of exiting.
-  if (::newterm(nullptr, stdout, stdin) == nullptr) throw std::runtime_error("cannot set up the terminal");
+Terminal::Terminal() : painter_(start_ncurses()), keys_(key_sequences()) {
   prepare_restore_bytes();
   install_crash_handlers();
   ::cbreak();  // keys at once; Ctrl-C and Ctrl-Z still send their signals
   ::noecho();
   ::nonl();
   ::keypad(stdscr, TRUE);
-  ::nodelay(stdscr, TRUE);  // the loop waits in poll(), never in ncurses
-  ::set_escdelay(25);       // Esc alone is told from an arrow key's sequence within 25 ms
-  ::leaveok(stdscr, TRUE);  // no cursor moves back after an update: fewer bytes
   ::curs_set(0);
-  set_up_colours();
+  // Once through ncurses, for the alternate screen, the keypad mode and a clear screen;
+  // from then on the painter writes the frames.
+  ::refresh();
 }
 
 Terminal::~Terminal() {
+  if (!painter_.attributes_plain()) write_all(capability("sgr0"));
   ::endwin();
   remove_crash_handlers();
 }
@@ -225,50 +169,44 @@ void Terminal::resize() {
   if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0) {
     ::resizeterm(ws.ws_row, ws.ws_col);
   }
-  redraw_all_ = true;
+  painter_.invalidate();
 }
 
-void Terminal::paint(const Screen& screen, bool bell) {
+void Terminal::write_all(const std::string& bytes) {
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(STDOUT_FILENO, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;  // the terminal is gone; SIGHUP or POLLHUP ends the loop
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+void Terminal::paint(Screen& screen, bool bell) {
   if (suspended_) return;
-  const bool all = redraw_all_ || !last_ || last_->width() != screen.width() || last_->height() != screen.height();
-  if (!all && !bell && *last_ == screen) return;  // nothing changed: no output at all
-  if (all) {
-    ::clearok(curscr, TRUE);  // the terminal's contents are unknown: clear and draw all
-    ::werase(stdscr);
-  }
-  for (int y = 0; y < screen.height(); ++y) {
-    for (int x = 0; x < screen.width(); ++x) {
-      const Cell& cell = screen.at(x, y);
-      if (!all && cell == last_->at(x, y)) continue;
-      if (cell.glyph.empty()) {
-        // The right half of a wide character: drawn with its left half. When only this
-        // half changed, the left half is drawn again to cover it.
-        if (x > 0 && !all && screen.at(x - 1, y) == last_->at(x - 1, y)) put_cell(x - 1, y, screen.at(x - 1, y));
-        continue;
-      }
-      put_cell(x, y, cell);
-    }
-  }
-  if (bell) ::beep();
-  ::wnoutrefresh(stdscr);
-  ::doupdate();
-  last_ = screen;
-  redraw_all_ = false;
+  write_all(painter_.frame_swap(screen, bell));
 }
 
-std::optional<Key> Terminal::read_key() {
-  wint_t code = 0;
-  const int kind = ::wget_wch(stdscr, &code);
-  if (kind == ERR) return std::nullopt;
-  return key_of(kind, code);
+std::vector<Key> Terminal::read_keys() {
+  std::array<char, 256> buffer{};
+  const ssize_t n = ::read(STDIN_FILENO, buffer.data(), buffer.size());
+  if (n <= 0) return {};
+  return keys_.feed(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
 }
 
 void Terminal::suspend() {
+  if (!painter_.attributes_plain()) write_all(capability("sgr0"));
+  painter_.attributes_reset();
   ::endwin();
   suspended_ = true;
 }
 
 void Terminal::resume() {
+  if (suspended_) {
+    ::refresh();  // after endwin: the tty modes, the alternate screen and the keypad again
+  } else {
+    ::reset_prog_mode();  // stopped by someone else (SIGSTOP): the shell may have changed the modes
+  }
   suspended_ = false;
   resize();  // the size may have changed while stopped; the next paint redraws everything
 }

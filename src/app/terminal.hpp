@@ -1,11 +1,13 @@
 #pragma once
-// The terminal under ncursesw: set up on construction, always put back (destructor, and a
-// crash handler for SIGSEGV, SIGABRT, SIGBUS, SIGFPE and SIGILL that restores the terminal
-// and re-raises). It paints a Screen by writing only the cells that changed since the last
-// frame, and turns what the keyboard sends into Keys.
+// The terminal: ncursesw sets it up (locale, terminfo, tty modes, alternate screen, keypad)
+// and puts it back (destructor; and a crash handler for SIGSEGV, SIGABRT, SIGBUS, SIGFPE and
+// SIGILL that restores the terminal and re-raises). Frames go out through the Painter, one
+// write each; keys come in through the KeyDecoder, read only when poll() said so.
 
-#include <optional>
+#include <vector>
 
+#include "app/key_decoder.hpp"
+#include "app/painter.hpp"
 #include "app/tui_keys.hpp"
 #include "stretch/screen.hpp"
 #include "stretch/view_model.hpp"
@@ -23,10 +25,11 @@ class Terminal {
   [[nodiscard]] TerminalSize size() const;
   // After SIGWINCH: takes the new size from the terminal; the next paint redraws everything.
   void resize();
-  // Writes the cells that differ from the last frame, then one update of the screen.
-  void paint(const Screen& screen, bool bell);
-  // Reads one key if one is waiting; never blocks.
-  [[nodiscard]] std::optional<Key> read_key();
+  // Writes what changed since the last frame, and the bell, in one write. `screen` comes
+  // back holding an older frame: draw the next one into it after Screen::reset().
+  void paint(Screen& screen, bool bell);
+  // The keys waiting on stdin; call only when poll() said it is readable (one read).
+  [[nodiscard]] std::vector<Key> read_keys();
 
   // Ctrl-Z: put the terminal back as the shell expects it; resume() takes it again and
   // redraws everything at the next paint.
@@ -34,9 +37,11 @@ class Terminal {
   void resume();
 
  private:
+  void write_all(const std::string& bytes);
+
+  Painter painter_;
+  KeyDecoder keys_;
   bool suspended_ = false;
-  bool redraw_all_ = true;
-  std::optional<Screen> last_;
 };
 
 }  // namespace stretch::app

@@ -12,6 +12,7 @@
 #include <iostream>
 #include <optional>
 #include <stdexcept>
+#include <vector>
 
 #include "app/plain_runner.hpp"
 #include "app/session_signals.hpp"
@@ -21,9 +22,15 @@
 namespace stretch::app {
 namespace {
 
+struct Ready {
+  bool keys = false;    // stdin has bytes
+  bool signals = true;  // the signal pipe has bytes (or may have: the first time round)
+  bool hung_up = false;  // stdin is gone: the terminal closed
+};
+
 // Blocks until stdin or the signal pipe is readable or `wait` has passed (forever when
-// empty). Returns false when stdin has hung up: the terminal is gone.
-bool wait_for_input(int signal_fd, std::optional<std::chrono::nanoseconds> wait) {
+// empty), and says which, so that a wake-up by the timer costs no other system call.
+Ready wait_for_input(int signal_fd, std::optional<std::chrono::nanoseconds> wait) {
   std::array<pollfd, 2> fds{{{STDIN_FILENO, POLLIN, 0}, {signal_fd, POLLIN, 0}}};
   timespec timeout{};
   if (wait) {
@@ -31,17 +38,22 @@ bool wait_for_input(int signal_fd, std::optional<std::chrono::nanoseconds> wait)
     timeout.tv_nsec = static_cast<long>(wait->count() % 1'000'000'000);
   }
   const int ready = ::ppoll(fds.data(), fds.size(), wait ? &timeout : nullptr, nullptr);
-  if (ready < 0) return true;  // EINTR: a signal, which the pipe reports too
-  return (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) == 0 || (fds[0].revents & POLLIN) != 0;
+  if (ready < 0) return Ready{false, true, false};  // EINTR: a signal, which the pipe holds
+  Ready r;
+  r.keys = (fds[0].revents & POLLIN) != 0;
+  r.signals = (fds[1].revents & POLLIN) != 0;
+  r.hung_up = !r.keys && (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+  return r;
 }
 
 int run_loop(const SessionRequest& request, Terminal& terminal, SignalPipe& signals) {
   const SessionClock& clock = *request.clock;
   TuiFlow flow(request, terminal.size(), clock.now());
-  bool terminal_open = true;
+  Ready ready;
+  Screen screen(0, 0);  // drawn into again at every frame, so a frame allocates nothing for it
   for (;;) {
     const Instant now = clock.now();  // the one clock read of this wake-up
-    for (const int signal_number : signals.drain()) {
+    for (const int signal_number : ready.signals ? signals.drain() : std::vector<int>{}) {
       switch (signal_number) {
         case SIGWINCH:
           terminal.resize();
@@ -60,20 +72,22 @@ int run_loop(const SessionRequest& request, Terminal& terminal, SignalPipe& sign
           break;
       }
     }
-    if (!terminal_open) flow.interrupt(SIGHUP, now);
-    while (const std::optional<Key> key = terminal.read_key()) flow.key(*key, now);
+    if (ready.hung_up) flow.interrupt(SIGHUP, now);
+    if (ready.keys) {
+      for (const Key& key : terminal.read_keys()) flow.key(key, now);
+    }
     flow.tick(now);
     if (flow.done()) return flow.exit_code();
 
     const TerminalSize size = terminal.size();
     flow.set_size(size);
-    Screen screen(size.width, size.height);
+    screen.reset(size.width, size.height);
     flow.render(screen, now);
     terminal.paint(screen, flow.take_bell());
 
     std::optional<std::chrono::nanoseconds> wait;
     if (const std::optional<Instant> wake = flow.next_wake(now)) wait = clock.real_wait_until(*wake);
-    terminal_open = wait_for_input(signals.fd(), wait);
+    ready = wait_for_input(signals.fd(), wait);
   }
 }
 

@@ -165,6 +165,8 @@ void TuiFlow::pain_key(const Key& key, Instant now) {
 
 void TuiFlow::start_session(Instant now) {
   session_.emplace(expand(routine_->routine, *request_.library, settings_), now);
+  step_text_.reset();  // a new plan, perhaps at the same address
+  steady_.reset();
   started_at_ = request_.clock != nullptr ? request_.clock->wall_now() : std::chrono::system_clock::now();
   recorded_ = false;
   help_ = false;
@@ -318,8 +320,18 @@ void TuiFlow::render(Screen& screen, Instant now) const {
   }
   if (const std::optional<PanelView> view = panel()) return render_panel(*view, scroll_, screen);
   if (stage_ == Stage::session) {
-    const SessionView view = session_view(snapshot_of(*session_, now), {muted_, confirm_quit_}, size_);
-    render_session(view, screen);
+    const SessionSnapshot snapshot = snapshot_of(*session_, now);
+    if (!step_text_ || !step_text_matches(*step_text_, snapshot, size_)) {
+      step_text_ = snapshot.plan != nullptr ? step_text(*snapshot.plan, snapshot.step_index, size_.width) : StepText{};
+      steady_.reset();
+    }
+    const SessionView view = session_view(snapshot, {muted_, confirm_quit_}, size_, *step_text_);
+    if (!steady_ || steady_->width() != screen.width() || steady_->height() != screen.height()) {
+      steady_.emplace(screen.width(), screen.height());
+      render_session_steady(view, *steady_);
+    }
+    screen = *steady_;
+    render_session_moving(view, screen);
   }
 }
 

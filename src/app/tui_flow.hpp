@@ -88,6 +88,10 @@ class TuiFlow {
   bool confirm_quit_ = false;
   bool resume_after_overlay_ = false;
   bool bell_ = false;
+  // The step's wrapped text and the screen's steady layer, kept between frames: they change
+  // only with the step or the size, while the countdown moves every second.
+  mutable std::optional<StepText> step_text_;
+  mutable std::optional<Screen> steady_;
 };
 
 }  // namespace stretch::app

@@ -61,8 +61,8 @@ MenuView menu_view(std::span<const Routine* const> routines, const Library& libr
   }
   if (problems > 0) v.notice = std::to_string(problems) + " routine file(s) skipped: see stretch-timer list";
   v.footer = {
-      {"\u2191\u2193", "choose", 7}, {"Enter", "start", 9}, {"1-9", "start", 3}, {"\u2190\u2192", "level", 6},
-      {"q", "quit", 8},
+      {"\u2191\u2193", "choose", 8}, {"Enter", "start", 9}, {"1-9", "start", 3}, {"\u2190\u2192", "level", 8},
+      {"q", "quit", 9},
   };
   return v;
 }

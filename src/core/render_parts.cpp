@@ -8,7 +8,11 @@
 namespace stretch::render {
 namespace {
 
-// Two spaces between hotkeys, or one when that keeps a hotkey that two would drop.
+// Two spaces between hotkeys. Where they do not all fit, the least important go first; only
+// the essential ones (priority 8 and up: pause, it hurts, help, quit) are kept by closing up
+// to one space.
+constexpr int essential = 8;
+
 struct Fit {
   std::vector<const Hotkey*> keys;
   std::size_t separator = 2;
@@ -31,13 +35,13 @@ Fit fitting(std::span<const Hotkey> keys, int width) {
   for (const Hotkey& k : keys) fit.keys.push_back(&k);
   while (!fit.keys.empty()) {
     if (footer_width(fit.keys, 2) <= limit) return fit;
-    if (footer_width(fit.keys, 1) <= limit) {
-      fit.separator = 1;
-      return fit;
-    }
     auto lowest = fit.keys.begin();
     for (auto it = fit.keys.begin(); it != fit.keys.end(); ++it) {
       if ((*it)->priority <= (*lowest)->priority) lowest = it;
+    }
+    if ((*lowest)->priority >= essential && footer_width(fit.keys, 1) <= limit) {
+      fit.separator = 1;
+      return fit;
     }
     fit.keys.erase(lowest);
   }
@@ -51,7 +55,8 @@ void rule(Screen& screen, int y) { screen.repeat(0, y, screen.width(), "\u2500",
 void bar(Screen& screen, int x, int y, int cells, int filled, Tone tone) {
   filled = std::clamp(filled, 0, std::max(cells, 0));
   screen.repeat(x, y, filled, "\u2588", tone);
-  screen.repeat(x + filled, y, cells - filled, "\u2591", Tone::dim);
+  // The same tone for both parts: a cell that fills costs only its glyph on the terminal.
+  screen.repeat(x + filled, y, cells - filled, "\u2591", tone);
 }
 
 int text(Screen& screen, int x, int y, std::string_view line, int width, Tone tone) {
@@ -65,7 +70,9 @@ void right(Screen& screen, int y, std::string_view line, Tone tone) {
 }
 
 void footer(Screen& screen, int y, std::span<const Hotkey> keys) {
-  const Fit fit = fitting(keys, screen.width() - margin);
+  // A margin at both ends: the bottom-right cell stays empty, because writing it makes some
+  // terminals scroll.
+  const Fit fit = fitting(keys, screen.width() - 2 * margin);
   int x = margin;
   bool first = true;
   for (const Hotkey* k : fit.keys) {

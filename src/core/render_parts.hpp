@@ -15,7 +15,7 @@ inline constexpr int margin = 1;  // columns left blank at each side
 
 // A horizontal line across the screen.
 void rule(Screen& screen, int y);
-// `filled` full blocks, then light shade up to `cells`.
+// `filled` full blocks, then light shade up to `cells`, all in one tone.
 void bar(Screen& screen, int x, int y, int cells, int filled, Tone tone);
 // Text fitted to `width` columns ("…" when cut), from (x, y).
 int text(Screen& screen, int x, int y, std::string_view text, int width, Tone tone = Tone::normal);

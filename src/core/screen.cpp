@@ -1,6 +1,8 @@
 #include "stretch/screen.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 #include <utility>
 
 #include "stretch/text.hpp"
@@ -16,18 +18,70 @@ std::size_t sequence_length(unsigned char lead) {
   return 4;
 }
 
+// Most text on screen is plain ASCII, which needs no closer look.
+bool printable_ascii(std::string_view text) {
+  for (const char c : text) {
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
+}
+
 }  // namespace
+
+void Cell::assign(std::string_view glyph) {
+  // Longer than a cell holds: the character without its last combining marks.
+  std::size_t size = glyph.size();
+  while (size > capacity) {
+    --size;
+    while (size > 0 && (static_cast<unsigned char>(glyph[size]) & 0xC0U) == 0x80U) --size;
+  }
+  bytes_ = {};
+  if (size == 0) {
+    size_ = right_half;
+  } else if (glyph.substr(0, size) == " ") {
+    size_ = 0;
+  } else {
+    glyph.copy(bytes_.data(), size);
+    size_ = static_cast<std::uint8_t>(size);
+  }
+}
+
+bool Cell::append(std::string_view mark) {
+  if (size_ == right_half) return false;
+  if (size_ == 0) {  // a mark on a blank: the blank becomes a real space
+    bytes_[0] = ' ';
+    size_ = 1;
+  }
+  if (size_ + mark.size() > capacity) return false;
+  mark.copy(bytes_.data() + size_, mark.size());
+  size_ = static_cast<std::uint8_t>(size_ + mark.size());
+  return true;
+}
 
 Screen::Screen(int width, int height)
     : width_(width < 0 ? 0 : width),
       height_(height < 0 ? 0 : height),
       cells_(static_cast<std::size_t>(width_) * static_cast<std::size_t>(height_)) {}
 
+bool Screen::same_row(const Screen& other, int y) const {
+  if (other.width_ != width_ || y < 0 || y >= height_ || y >= other.height_) return false;
+  const std::size_t at = static_cast<std::size_t>(y) * static_cast<std::size_t>(width_);
+  return std::memcmp(cells_.data() + at, other.cells_.data() + at, static_cast<std::size_t>(width_) * sizeof(Cell)) == 0;
+}
+
+void Screen::reset(int width, int height) {
+  width_ = width < 0 ? 0 : width;
+  height_ = height < 0 ? 0 : height;
+  const std::size_t size = static_cast<std::size_t>(width_) * static_cast<std::size_t>(height_);
+  if (cells_.size() != size) cells_.resize(size);
+  std::memset(static_cast<void*>(cells_.data()), 0, size * sizeof(Cell));  // all blanks
+}
+
 const Cell& Screen::at(int x, int y) const {
   return cells_.at(static_cast<std::size_t>(y) * static_cast<std::size_t>(width_) + static_cast<std::size_t>(x));
 }
 
-void Screen::set(int x, int y, std::string glyph, int glyph_width, Tone tone) {
+void Screen::set(int x, int y, std::string_view glyph, int glyph_width, Tone tone) {
   const auto index = [this, y](int column) {
     return static_cast<std::size_t>(y) * static_cast<std::size_t>(width_) + static_cast<std::size_t>(column);
   };
@@ -35,14 +89,19 @@ void Screen::set(int x, int y, std::string glyph, int glyph_width, Tone tone) {
   const auto unlink = [&](int column) {
     if (column < 0 || column >= width_) return;
     Cell& cell = cells_[index(column)];
-    if (cell.glyph.empty() && column > 0) cells_[index(column - 1)].glyph = " ";
-    if (!cell.glyph.empty() && column + 1 < width_ && cells_[index(column + 1)].glyph.empty()) {
-      cells_[index(column + 1)].glyph = " ";
+    if (cell.glyph().empty() && column > 0) cells_[index(column - 1)].assign(" ");
+    if (!cell.glyph().empty() && column + 1 < width_ && cells_[index(column + 1)].glyph().empty()) {
+      cells_[index(column + 1)].assign(" ");
     }
   };
-  unlink(x);
-  if (glyph_width == 2) unlink(x + 1);
-  cells_[index(x)] = Cell{std::move(glyph), tone};
+  // Only a wide character on either side can be cut in half: the common case skips this.
+  const bool wide_here = cells_[index(x)].glyph().empty() ||
+                         (x + 1 < width_ && cells_[index(x + 1)].glyph().empty()) || glyph_width == 2;
+  if (wide_here) {
+    unlink(x);
+    if (glyph_width == 2) unlink(x + 1);
+  }
+  cells_[index(x)] = Cell{glyph, tone};
   if (glyph_width == 2) cells_[index(x + 1)] = Cell{"", tone};
 }
 
@@ -51,7 +110,7 @@ int Screen::put(int x, int y, std::string_view text, Tone tone) {
   // Views sanitize untrusted text already; this is the last line of defence, so that no
   // escape sequence can reach the terminal through any path.
   std::string clean;
-  if (find_invalid_utf8(text) || find_control_character(text)) {
+  if (!printable_ascii(text) && (find_invalid_utf8(text) || find_control_character(text))) {
     clean = sanitize_for_terminal(text);
     text = clean;
   }
@@ -61,17 +120,19 @@ int Screen::put(int x, int y, std::string_view text, Tone tone) {
     const std::size_t length = sequence_length(static_cast<unsigned char>(text[at]));
     const std::string_view code_point = text.substr(at, length);
     at += length;
-    const int cell_width = static_cast<int>(display_width(code_point));
+    // ASCII is one column; the width table is only needed beyond it (this runs per cell,
+    // per frame).
+    const int cell_width = length == 1 ? 1 : static_cast<int>(display_width(code_point));
     if (cell_width == 0) {
       if (last >= 0 && last < width_) {
         cells_[static_cast<std::size_t>(y) * static_cast<std::size_t>(width_) + static_cast<std::size_t>(last)]
-            .glyph.append(code_point);
+            .append(code_point);
       }
       continue;
     }
     if (column + cell_width > width_) return width_;
     if (column >= 0) {
-      set(column, y, std::string(code_point), cell_width, tone);
+      set(column, y, code_point, cell_width, tone);
       last = column;
     }
     column += cell_width;
@@ -86,16 +147,23 @@ void Screen::put_centered(int y, std::string_view text, Tone tone) {
 }
 
 void Screen::repeat(int x, int y, int count, std::string_view glyph, Tone tone) {
+  // One check of the glyph, then the cells directly: bars and big digits are most of a frame.
+  if (y < 0 || y >= height_ || find_invalid_utf8(glyph) || find_control_character(glyph)) return;
   const int glyph_width = static_cast<int>(display_width(glyph));
-  if (glyph_width == 0) return;
-  for (int i = 0; i < count; ++i) put(x + i * glyph_width, y, glyph, tone);
+  if (glyph_width < 1 || glyph_width > 2 || glyph.empty()) return;
+  for (int i = 0; i < count; ++i) {
+    const int column = x + i * glyph_width;
+    if (column < 0) continue;
+    if (column + glyph_width > width_) return;
+    set(column, y, glyph, glyph_width, tone);
+  }
 }
 
 std::string Screen::ToString() const {
   std::string out;
   for (int y = 0; y < height_; ++y) {
     std::string row;
-    for (int x = 0; x < width_; ++x) row += at(x, y).glyph;
+    for (int x = 0; x < width_; ++x) row += at(x, y).glyph();
     row.erase(row.find_last_not_of(' ') + 1);
     if (y > 0) out += '\n';
     out += row;

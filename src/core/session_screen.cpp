@@ -73,10 +73,9 @@ void draw_phase_line(const SessionView& v, Screen& screen, int y) {
   }
 }
 
-void draw_bottom(const SessionView& v, Screen& screen) {
+// The footer, or the question that replaces it.
+void draw_footer(const SessionView& v, Screen& screen) {
   const int h = screen.height();
-  render::text(screen, margin, h - 3, v.next, screen.width() - 2 * margin, Tone::dim);
-  render::rule(screen, h - 2);
   if (!v.confirm.empty()) {
     render::text(screen, margin, h - 1, v.confirm, screen.width() - 2 * margin, Tone::warning);
   } else {
@@ -84,16 +83,30 @@ void draw_bottom(const SessionView& v, Screen& screen) {
   }
 }
 
-void draw_full(const SessionView& v, Screen& screen) {
+// The two layouts, each in two layers: what stays for as long as the step runs (names,
+// instructions, caution, "next") and what moves with time or keys (the header, the countdown,
+// the breathing cue, the reminder, the footer). The moving layer only draws on cells the
+// steady one leaves blank.
+
+void draw_full_steady(const SessionView& v, Screen& screen) {
   const int w = screen.width();
-  draw_header(v, screen);
+  const int h = screen.height();
   const int count_width = static_cast<int>(display_width(v.exercise_count));
   render::text(screen, margin, 3, v.exercise_name, w - 2 * margin - count_width - 2, Tone::strong);
   render::right(screen, 3, v.exercise_count, Tone::dim);
   draw_phase_line(v, screen, 4);
+  draw_body(v, screen, 6 + big_text_height + 1, h - 4, false);
+  render::text(screen, margin, h - 3, v.next, w - 2 * margin, Tone::dim);
+  render::rule(screen, h - 2);
+}
 
+void draw_full_moving(const SessionView& v, Screen& screen) {
+  const int w = screen.width();
+  draw_header(v, screen);
   constexpr int digits_top = 6;
-  put_big_text(screen, 2 * margin, digits_top, v.countdown, v.phase_tone);
+  // Plain blocks: a colour here would cost escape sequences at every second and rewrite all
+  // the digits at every phase change; the phase line above carries the colour.
+  put_big_text(screen, 2 * margin, digits_top, v.countdown, Tone::normal);
   // The column beside the digits stays put while the digits count down.
   const int side_x = 2 * margin + std::max(big_text_width("0:00"), big_text_width(v.countdown)) + 6;
   const int side_width = w - margin - side_x;
@@ -103,7 +116,7 @@ void draw_full(const SessionView& v, Screen& screen) {
   } else {
     render::text(screen, side_x, digits_top, v.breath_word, side_width, Tone::accent);
     if (v.breath_cells > 0) {
-      render::bar(screen, side_x, digits_top + 1, std::min(v.breath_cells, side_width), v.breath_filled, Tone::accent);
+      render::bar(screen, side_x, digits_top + 1, std::min(v.breath_cells, side_width), v.breath_filled, Tone::normal);
     }
   }
   if (side_width > 0) {
@@ -113,16 +126,23 @@ void draw_full(const SessionView& v, Screen& screen) {
       screen.put(side_x, digits_top + 3 + static_cast<int>(i), reminder[i]);
     }
   }
-  draw_body(v, screen, digits_top + big_text_height + 1, screen.height() - 4, false);
-  draw_bottom(v, screen);
+  draw_footer(v, screen);
 }
 
-void draw_compact(const SessionView& v, Screen& screen) {
+void draw_compact_steady(const SessionView& v, Screen& screen) {
+  const int h = screen.height();
+  const int width = screen.width() - 2 * margin;
+  render::text(screen, margin, 2, v.exercise_name, width, Tone::strong);
+  draw_phase_line(v, screen, 3);
+  draw_body(v, screen, 7, h - 4, true);
+  render::text(screen, margin, h - 3, v.next, width, Tone::dim);
+  render::rule(screen, h - 2);
+}
+
+void draw_compact_moving(const SessionView& v, Screen& screen) {
   const int w = screen.width();
   const int width = w - 2 * margin;
   draw_header(v, screen);
-  render::text(screen, margin, 2, v.exercise_name, width, Tone::strong);
-  draw_phase_line(v, screen, 3);
   int x = screen.put(margin, 4, v.countdown, v.phase_tone);
   if (v.paused) {
     screen.put(x + 2, 4, "PAUSED", Tone::warning);
@@ -130,20 +150,32 @@ void draw_compact(const SessionView& v, Screen& screen) {
   } else {
     x = render::text(screen, margin, 5, v.breath_word, width, Tone::accent);
     if (v.breath_cells > 0) {
-      render::bar(screen, x + 1, 5, std::min(v.breath_cells, w - margin - x - 1), v.breath_filled, Tone::accent);
+      render::bar(screen, x + 1, 5, std::min(v.breath_cells, w - margin - x - 1), v.breath_filled, Tone::normal);
     }
   }
   render::text(screen, margin, 6, v.reminder, width);
-  draw_body(v, screen, 7, screen.height() - 4, true);
-  draw_bottom(v, screen);
+  draw_footer(v, screen);
 }
 
 }  // namespace
 
 void render_session(const SessionView& v, Screen& screen) {
+  render_session_steady(v, screen);
+  render_session_moving(v, screen);
+}
+
+void render_session_steady(const SessionView& v, Screen& screen) {
   switch (v.layout) {
-    case Layout::full: draw_full(v, screen); break;
-    case Layout::compact: draw_compact(v, screen); break;
+    case Layout::full: draw_full_steady(v, screen); break;
+    case Layout::compact: draw_compact_steady(v, screen); break;
+    case Layout::too_small: break;  // all of it moves
+  }
+}
+
+void render_session_moving(const SessionView& v, Screen& screen) {
+  switch (v.layout) {
+    case Layout::full: draw_full_moving(v, screen); break;
+    case Layout::compact: draw_compact_moving(v, screen); break;
     case Layout::too_small: {
       std::vector<std::string> extra;
       if (!v.countdown.empty()) extra.push_back(v.phase + " " + v.countdown);

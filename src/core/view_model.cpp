@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "stretch/duration_format.hpp"
 #include "stretch/text.hpp"
 
 namespace stretch {
@@ -12,7 +11,10 @@ namespace {
 
 constexpr Millis second{1000};
 constexpr Millis reminder_period{10000};  // a hold reminder stays this long before the next
-constexpr int breath_bar_cells = 16;      // one step of the bar every 250-375 ms at 4-6 s breaths
+constexpr int breath_bar_cells = 16;
+// The breathing bar moves twice a second: smooth enough for 4-6 s breaths, and on the same
+// half-second grid as the countdown's seconds, so that the loop wakes at most twice a second.
+constexpr Millis breath_tick{500};
 
 std::string clean(std::string_view text) { return sanitize_for_terminal(text); }
 
@@ -53,16 +55,13 @@ std::vector<std::string> reminders_of(const Exercise& exercise) {
   return out;
 }
 
-std::string reminder_for(const SessionSnapshot& s, const Step& step, const Exercise& exercise) {
+// While getting ready, the breathing cue; during a hold, the reminders in turn; else none.
+std::vector<std::string> reminders_for(const Step& step, const Exercise& exercise) {
   if (step.kind == StepKind::get_ready) {
-    return exercise.breathing.cue.empty() ? std::string(default_breathing_cue()) : clean(exercise.breathing.cue);
+    return {exercise.breathing.cue.empty() ? std::string(default_breathing_cue()) : clean(exercise.breathing.cue)};
   }
   if (step.kind != StepKind::hold) return {};
-  const std::vector<std::string> all = reminders_of(exercise);
-  if (all.empty()) return {};
-  // Rotates within a hold, and starts one further at each hold so short holds vary too.
-  const auto turn = static_cast<std::size_t>(s.step_elapsed / reminder_period) + s.step_index / 2;
-  return all[turn % all.size()];
+  return reminders_of(exercise);
 }
 
 std::string breath_word(const BreathCue& cue) {
@@ -74,16 +73,22 @@ std::string breath_word(const BreathCue& cue) {
   return {};
 }
 
-// Whole cells of the breathing bar: it fills on the in-breath and empties on the out-breath.
-int breath_filled(const BreathCue& cue, int cells) {
-  const double fraction = std::clamp(cue.fraction, 0.0, 1.0);
-  const int steps = std::min(static_cast<int>(std::floor(fraction * cells)), cells);
-  switch (cue.phase) {
-    case BreathPhase::in: return steps;
-    case BreathPhase::out: return cells - steps;
-    case BreathPhase::free: return 0;
-  }
-  return 0;
+// The time into the breath's phase, from the cue's fraction of the pace's length (phases
+// begin on whole seconds of the step, so the ticks of the bar fall on its half seconds).
+Millis into_phase(const BreathCue& cue, const Breathing& pace) {
+  const int seconds = cue.phase == BreathPhase::in ? pace.in_seconds : pace.out_seconds;
+  return Millis{std::llround(std::clamp(cue.fraction, 0.0, 1.0) * 1000.0 * seconds)};
+}
+
+// Whole cells of the breathing bar at the last tick: it fills on the in-breath and empties
+// on the out-breath.
+int breath_filled(const BreathCue& cue, const Breathing& pace, int cells) {
+  if (cue.phase == BreathPhase::free || cells <= 0) return 0;
+  const int seconds = cue.phase == BreathPhase::in ? pace.in_seconds : pace.out_seconds;
+  if (seconds <= 0) return 0;
+  const Millis at_tick = into_phase(cue, pace) / breath_tick * breath_tick;
+  const auto filled = static_cast<int>(std::lround(static_cast<double>(at_tick.count()) * cells / (1000.0 * seconds)));
+  return cue.phase == BreathPhase::in ? std::min(filled, cells) : std::max(cells - filled, 0);
 }
 
 // What comes after the exercise on screen, so the user can prepare for it.
@@ -128,7 +133,7 @@ std::vector<Hotkey> session_footer(bool paused, bool muted) {
       {"b", "back", 5},
       {"+/-", "5s", 3},
       {"x", "it hurts", 9},
-      {"m", muted ? "unmute" : "mute", 2},
+      {"m", muted ? "unmute" : "mute", muted ? 7 : 2},  // muted: keep saying so
       {"?", "help", 8},
       {"q", "quit", 8},
   };
@@ -142,13 +147,56 @@ Layout layout_for(TerminalSize size) {
   return Layout::too_small;
 }
 
+// format_countdown's rounding, written out by hand: it runs twice a frame, and snprintf was a
+// tenth of a frame's time.
 std::string countdown_text(Millis remaining) {
-  std::string text = format_countdown(remaining);
-  if (text.size() == 5 && text[0] == '0') text.erase(0, 1);  // "07:40" -> "7:40"
-  return text;
+  const long long total = remaining.count() <= 0 ? 0 : (remaining.count() + 999) / 1000;
+  const long long hours = total / 3600;
+  const long long minutes = total / 60 % 60;
+  const long long seconds = total % 60;
+  const auto two = [](long long n) { return std::string{static_cast<char>('0' + n / 10), static_cast<char>('0' + n % 10)}; };
+  if (hours > 0) return std::to_string(hours) + ":" + two(minutes) + ":" + two(seconds);
+  return std::to_string(minutes) + ":" + two(seconds);
+}
+
+StepText step_text(const Plan& plan, std::size_t step_index, int width) {
+  StepText t;
+  t.plan = &plan;
+  t.step_index = step_index;
+  t.width = width;
+  t.routine_name = clean(plan.routine_name);
+  if (step_index >= plan.steps.size()) return t;
+  const Step& step = plan.steps[step_index];
+  const std::size_t index = shown_exercise(plan, step);
+  const PlannedExercise& pe = plan.exercises[index];
+  t.exercise_name = clean(pe.exercise.name);
+  t.exercise_count = "exercise " + std::to_string(index + 1) + " of " + std::to_string(plan.exercises.size());
+  t.phase = phase_word(step.kind);
+  t.phase_tone = step.kind == StepKind::hold ? Tone::hold : Tone::rest;
+  if (step.kind != StepKind::transition) {
+    t.side = side_word(step.side);
+    t.rep = "rep " + std::to_string(step.rep) + " of " + std::to_string(pe.reps);
+    if (step.kind != StepKind::hold && step.kind != StepKind::get_ready) t.rep += " next";  // the rep it leads to
+  }
+  t.reminders = reminders_for(step, pe.exercise);
+  t.next = next_text(plan, index);
+  const int text_width = width - 2;  // a column of margin at each side
+  t.instructions = instructions_of(pe.exercise, text_width);
+  t.caution = caution_of(pe.exercise, text_width);
+  return t;
+}
+
+bool step_text_matches(const StepText& text, const SessionSnapshot& s, TerminalSize size) {
+  return text.plan == s.plan && text.step_index == s.step_index && text.width == size.width;
 }
 
 SessionView session_view(const SessionSnapshot& s, const SessionToggles& toggles, TerminalSize size) {
+  if (s.plan == nullptr) return session_view(s, toggles, size, StepText{});
+  return session_view(s, toggles, size, step_text(*s.plan, s.step_index, size.width));
+}
+
+SessionView session_view(const SessionSnapshot& s, const SessionToggles& toggles, TerminalSize size,
+                         const StepText& text) {
   SessionView v;
   v.layout = layout_for(size);
   v.paused = s.paused;
@@ -156,32 +204,30 @@ SessionView session_view(const SessionSnapshot& s, const SessionToggles& toggles
   if (toggles.confirm_quit) v.confirm = "Quit the session?  y yes  n no";
   if (s.plan == nullptr) return v;
   const Plan& plan = *s.plan;
-  v.routine_name = clean(plan.routine_name);
+  v.routine_name = text.routine_name;
   v.progress = std::clamp(s.progress, 0.0, 1.0);
   v.time_left = countdown_text(s.session_remaining) + " left";
   if (s.step_index >= plan.steps.size()) return v;
 
   const Step& step = plan.steps[s.step_index];
-  const std::size_t index = shown_exercise(plan, step);
-  const PlannedExercise& pe = plan.exercises[index];
-  v.exercise_name = clean(pe.exercise.name);
-  v.exercise_count = "exercise " + std::to_string(index + 1) + " of " + std::to_string(plan.exercises.size());
-  v.phase = phase_word(step.kind);
-  v.phase_tone = step.kind == StepKind::hold ? Tone::hold : Tone::rest;
-  if (step.kind != StepKind::transition) {
-    v.side = side_word(step.side);
-    v.rep = "rep " + std::to_string(step.rep) + " of " + std::to_string(pe.reps);
-    if (step.kind != StepKind::hold && step.kind != StepKind::get_ready) v.rep += " next";  // the rep it leads to
-  }
+  v.exercise_name = text.exercise_name;
+  v.exercise_count = text.exercise_count;
+  v.phase = text.phase;
+  v.phase_tone = text.phase_tone;
+  v.side = text.side;
+  v.rep = text.rep;
   v.countdown = countdown_text(s.step_remaining);
   v.breath_word = breath_word(s.breath);
   v.breath_cells = s.breath.phase == BreathPhase::free ? 0 : breath_bar_cells;
-  v.breath_filled = breath_filled(s.breath, v.breath_cells);
-  v.reminder = reminder_for(s, step, pe.exercise);
-  v.next = next_text(plan, index);
-  const int text_width = size.width - 2;  // a column of margin at each side
-  v.instructions = instructions_of(pe.exercise, text_width);
-  v.caution = caution_of(pe.exercise, text_width);
+  v.breath_filled = breath_filled(s.breath, plan.exercise_of(step).exercise.breathing, v.breath_cells);
+  if (!text.reminders.empty()) {
+    // Rotates within a hold, and starts one further at each hold so short holds vary too.
+    const auto turn = static_cast<std::size_t>(s.step_elapsed / reminder_period) + s.step_index / 2;
+    v.reminder = text.reminders[turn % text.reminders.size()];
+  }
+  v.next = text.next;
+  v.instructions = text.instructions;
+  v.caution = text.caution;
   return v;
 }
 
@@ -196,18 +242,11 @@ std::optional<Millis> next_visible_change(const SessionSnapshot& s, TerminalSize
   Millis next = std::min(to_next_second(s.step_remaining), to_next_second(s.session_remaining));
   // A hold's reminder changes every reminder_period of the hold.
   next = std::min(next, reminder_period - s.step_elapsed % reminder_period);
-  // The breathing bar moves a cell at each 1/cells of the phase, whose length is the pace
-  // (a phase cut short by the end of the step keeps its pace); the word changes with it.
+  // The breathing bar moves at each tick of its phase; the word changes with the phase.
   const BreathCue& b = s.breath;
   if (b.phase != BreathPhase::free && b.phase_remaining > Millis::zero()) {
-    const Step& step = s.plan->steps[s.step_index];
-    const Breathing& pace = s.plan->exercise_of(step).exercise.breathing;
-    const double phase_ms = 1000.0 * (b.phase == BreathPhase::in ? pace.in_seconds : pace.out_seconds);
-    const double cells = breath_bar_cells;
-    const double next_fraction = (std::floor(b.fraction * cells) + 1.0) / cells;
-    // Rounded up, plus a millisecond: woken a hair early, the bar would not have moved yet.
-    const auto to_cell = Millis{static_cast<Millis::rep>(std::ceil((next_fraction - b.fraction) * phase_ms)) + 1};
-    next = std::min({next, to_cell, b.phase_remaining});
+    const Breathing& pace = s.plan->exercise_of(s.plan->steps[s.step_index]).exercise.breathing;
+    next = std::min({next, breath_tick - into_phase(b, pace) % breath_tick, b.phase_remaining});
   }
   return std::max(next, Millis{1});
 }
