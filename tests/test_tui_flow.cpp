@@ -219,3 +219,21 @@ TEST_CASE("flow: the loop is woken at the next visible change or the step's end,
   REQUIRE(wake.has_value());
   CHECK(*wake == h.t0 + 1000ms);  // the countdown's next second
 }
+
+TEST_CASE("flow: a session of this run counts in the menu's today and streak", "[tui-flow]") {
+  Harness h;
+  h.request.safety_check = false;
+  h.request.pain_checkin = false;
+  h.request.daily_status.current_streak = 2;  // yesterday and the day before
+  h.request.daily_status.best_streak = 2;
+  TuiFlow flow(h.request, {80, 24}, h.t0);
+  CHECK(has(h.screen(flow, h.t0), "Today: not yet \u00b7 streak 2 days"));
+  flow.key(Harness::ch(U'1'), h.t0);  // desk break
+  flow.tick(h.t0 + 1h);
+  REQUIRE(flow.stage() == TuiFlow::Stage::summary);
+  flow.key(Key::of(Key::Code::enter), h.t0 + 1h);
+  REQUIRE(flow.stage() == TuiFlow::Stage::menu);
+  const std::string menu = h.screen(flow, h.t0 + 1h);
+  CHECK(has(menu, "Today: done \u00b7 streak 3 days"));
+  CHECK(has(menu, "Desk break                                                   \u2713 3 min 50 s"));
+}

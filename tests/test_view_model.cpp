@@ -187,7 +187,7 @@ const std::string menu_80x24 = golden(R"(
  Hamstring stretch (lying) · 3 × 15 s each side
  Bridge · 10 × 4 s
 
-
+ Today: not yet
 ────────────────────────────────────────────────────────────────────────────────
  ↑↓ choose  Enter start  1-9 start  ←→ level  q quit)");
 
@@ -227,7 +227,7 @@ const std::string menu_40x12 = golden(R"(
 ────────────────────────────────────────
  Low back · 6 exercises · 11 min 49 s
  Five exercises for the lower back, …
-
+ Today: not yet
 ────────────────────────────────────────
  ↑↓ choose Enter start ←→ level q quit)");
 
@@ -291,7 +291,7 @@ TEST_CASE("the menu shows the routines, the level, and the highlighted one's det
   const std::vector<const Routine*> routines = all_routines();
   for (const TerminalSize size : {TerminalSize{80, 24}, TerminalSize{40, 12}}) {
     Screen screen(size.width, size.height);
-    render_menu(menu_view(routines, builtin(), {}, 3, 0, size), screen);
+    render_menu(menu_view(routines, builtin(), {}, 3, 0, {}, size), screen);
     CHECK(screen.ToString() == (size.width == 80 ? menu_80x24 : menu_40x12));
   }
 }
@@ -306,7 +306,7 @@ TEST_CASE("the safety check lists the warning signs and the three answers", "[vi
 
 TEST_CASE("the menu follows the highlighted routine and the level", "[view]") {
   const std::vector<const Routine*> routines = all_routines();
-  const MenuView last = menu_view(routines, builtin(), {}, 99, 0, {40, 12});
+  const MenuView last = menu_view(routines, builtin(), {}, 99, 0, {}, {40, 12});
   CHECK(last.selected == routines.size() - 1);
   Screen screen(40, 12);
   render_menu(last, screen);
@@ -317,12 +317,12 @@ TEST_CASE("the menu follows the highlighted routine and the level", "[view]") {
   gentle.level = Level::gentle;
   PlanSettings full;
   full.level = Level::full;
-  const MenuView g = menu_view(routines, builtin(), gentle, 3, 0, {80, 24});
-  const MenuView f = menu_view(routines, builtin(), full, 3, 0, {80, 24});
+  const MenuView g = menu_view(routines, builtin(), gentle, 3, 0, {}, {80, 24});
+  const MenuView f = menu_view(routines, builtin(), full, 3, 0, {}, {80, 24});
   CHECK(g.level == "level: gentle");
   CHECK(f.level == "level: full");
   CHECK(g.heading != f.heading);  // the total time follows the level
-  CHECK(menu_view(routines, builtin(), {}, 0, 2, {80, 24}).notice == "2 routine file(s) skipped: see stretch-timer list");
+  CHECK(menu_view(routines, builtin(), {}, 0, 2, {}, {80, 24}).notice == "2 routine file(s) skipped: see stretch-timer list");
 }
 
 TEST_CASE("a panel too long for the terminal scrolls, and its choices stay in sight", "[view]") {
@@ -461,7 +461,7 @@ TEST_CASE("every screen survives every size, down to nothing", "[view]") {
         CHECK_NOTHROW(session_screen(at(plan, i, 0ms, BreathCue{BreathPhase::out, 0.3, 1000ms, true}), size));
       }
       Screen menu(w, h);
-      CHECK_NOTHROW(render_menu(menu_view(routines, builtin(), {}, 2, 1, size), menu));
+      CHECK_NOTHROW(render_menu(menu_view(routines, builtin(), {}, 2, 1, {}, size), menu));
       for (const PanelView& panel : {safety_check_view(), pain_checkin_view(true), stopped_for_pain_view(),
                                      session_help_view(), safety_verdict_view(SafetyVerdict::do_not_start)}) {
         Screen screen(w, h);
@@ -469,4 +469,24 @@ TEST_CASE("every screen survives every size, down to nothing", "[view]") {
       }
     }
   }
+}
+
+TEST_CASE("the menu says whether today is done, the streak, and ticks the routines done today", "[view]") {
+  const std::vector<const Routine*> routines = all_routines();
+  DailyStatus today;
+  today.stretched_today = true;
+  today.completed_today = {"low-back"};
+  today.current_streak = 3;
+  today.best_streak = 5;
+  Screen screen(80, 24);
+  render_menu(menu_view(routines, builtin(), {}, 0, 0, today, {80, 24}), screen);
+  const std::string shown = screen.ToString();
+  const auto line_of = [&](const std::string& name) {
+    const std::size_t at = shown.find(name);
+    REQUIRE(at != std::string::npos);
+    return shown.substr(at, shown.find('\n', at) - at);
+  };
+  CHECK_THAT(line_of("Low back"), Catch::Matchers::EndsWith("\u2713 11 min 49 s"));
+  CHECK_THAT(line_of("Desk break"), Catch::Matchers::EndsWith("  3 min 50 s"));
+  CHECK(shown.find(" Today: done \u00b7 streak 3 days (best 5)") != std::string::npos);
 }

@@ -16,6 +16,7 @@
 #include "stretch/safety.hpp"
 #include "stretch/screen.hpp"
 #include "stretch/session.hpp"
+#include "stretch/stats.hpp"
 
 namespace stretch {
 
@@ -129,6 +130,7 @@ struct MenuItem {
   std::string key;  // "1".."9", or empty past nine
   std::string name;
   std::string duration;
+  bool done_today = false;  // completed today: marked with a tick
 };
 
 struct MenuView {
@@ -140,12 +142,13 @@ struct MenuView {
   std::vector<std::string> description;  // wrapped
   std::vector<std::string> exercises;    // "Pelvic tilt · 10 × 5 s"
   std::string notice;                    // skipped user files, or empty
+  std::string today;                     // "Today: not yet · streak 3 days (best 5)"
   std::vector<Hotkey> footer;
 };
 
 [[nodiscard]] MenuView menu_view(std::span<const Routine* const> routines, const Library& library,
                                  const PlanSettings& settings, std::size_t selected, std::size_t problems,
-                                 TerminalSize size);
+                                 const DailyStatus& today, TerminalSize size);
 void render_menu(const MenuView& view, Screen& screen);
 
 // ---- Panels: the safety check, the pain check-in, advice, help and the summary ----

@@ -54,7 +54,7 @@ std::optional<SessionEvent> session_event(const Key& key) {
 }  // namespace
 
 TuiFlow::TuiFlow(const SessionRequest& request, TerminalSize size, Instant now)
-    : request_(request), settings_(request.plan), size_(size), muted_(!request.sound) {
+    : request_(request), settings_(request.plan), size_(size), today_(request.daily_status), muted_(!request.sound) {
   for (const LibraryRoutine* r : request.menu) menu_.push_back(&r->routine);
   if (request.routine != nullptr) {
     routine_ = request.routine;
@@ -281,13 +281,30 @@ void TuiFlow::interrupt(int signal_number, Instant now) {
 void TuiFlow::record() {
   if (recorded_ || !session_) return;
   recorded_ = true;
-  if (!request_.on_session_end) return;
   SessionOutcome outcome;
   outcome.record = session_->record(Instant{});  // the session has ended: its record no longer depends on now
   outcome.started_at = started_at_;
   outcome.pain_before = pain_before_;
   outcome.pain_after = pain_after_;
-  request_.on_session_end(outcome);
+  if (request_.on_session_end) request_.on_session_end(outcome);
+  count_today(outcome.record);
+}
+
+// The menu's "today" after this session, by the rules of the history's daily status: a
+// session counts when an exercise was not all skipped; a routine is done when completed.
+void TuiFlow::count_today(const SessionRecord& record) {
+  const bool counts = std::any_of(record.exercises.begin(), record.exercises.end(),
+                                  [](const ExerciseResult& e) { return e.status != ExerciseStatus::skipped; });
+  if (counts && !today_.stretched_today) {
+    today_.stretched_today = true;
+    today_.current_streak += 1;  // it ended yesterday until now
+    today_.best_streak = std::max(today_.best_streak, today_.current_streak);
+  }
+  if (record.end == SessionEnd::completed) {
+    auto& done = today_.completed_today;
+    const auto at = std::lower_bound(done.begin(), done.end(), record.routine_id);
+    if (at == done.end() || *at != record.routine_id) done.insert(at, record.routine_id);
+  }
 }
 
 bool TuiFlow::take_bell() { return std::exchange(bell_, false); }
@@ -315,7 +332,8 @@ std::optional<PanelView> TuiFlow::panel() const {
 
 void TuiFlow::render(Screen& screen, Instant now) const {
   if (stage_ == Stage::menu) {
-    const MenuView view = menu_view(menu_, *request_.library, settings_, selected_, request_.library_problems.size(), size_);
+    const MenuView view =
+        menu_view(menu_, *request_.library, settings_, selected_, request_.library_problems.size(), today_, size_);
     return render_menu(view, screen);
   }
   if (const std::optional<PanelView> view = panel()) return render_panel(*view, scroll_, screen);

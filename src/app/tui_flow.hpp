@@ -57,6 +57,7 @@ class TuiFlow {
   void after_session_event(std::size_t serial_before);
   void session_ended();
   void record();  // on_session_end, once per session
+  void count_today(const SessionRecord& record);
   void leave(int code);
   void go(Stage stage);
   void scroll_by(int lines);
@@ -73,6 +74,7 @@ class TuiFlow {
   int exit_code_ = 0;
 
   std::size_t selected_ = 0;
+  DailyStatus today_;  // for the menu; counts the sessions of this run as they end
   const LibraryRoutine* routine_ = nullptr;
   bool safety_passed_ = false;
   SafetyVerdict verdict_ = SafetyVerdict::start;

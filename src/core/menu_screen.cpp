@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "render_parts.hpp"
+#include "stretch/daily_status_text.hpp"
 #include "stretch/duration_format.hpp"
 #include "stretch/text.hpp"
 #include "stretch/view_model.hpp"
@@ -41,7 +42,7 @@ std::vector<std::string> fitted_rows(const std::vector<std::string>& lines, int 
 }  // namespace
 
 MenuView menu_view(std::span<const Routine* const> routines, const Library& library, const PlanSettings& settings,
-                   std::size_t selected, std::size_t problems, TerminalSize size) {
+                   std::size_t selected, std::size_t problems, const DailyStatus& today, TerminalSize size) {
   MenuView v;
   v.layout = layout_for(size);
   v.level = "level: " + std::string(to_string(settings.level));
@@ -49,7 +50,8 @@ MenuView menu_view(std::span<const Routine* const> routines, const Library& libr
   const int width = std::max(size.width - 2 * margin, 1);
   for (std::size_t i = 0; i < routines.size(); ++i) {
     const Plan plan = expand(*routines[i], library, settings);
-    MenuItem item{i < 9 ? std::to_string(i + 1) : "", clean(routines[i]->name), format_duration(plan.total)};
+    MenuItem item{i < 9 ? std::to_string(i + 1) : "", clean(routines[i]->name), format_duration(plan.total),
+                  completed_today(today, routines[i]->id)};
     if (i == v.selected) {
       const std::size_t n = plan.exercises.size();
       v.heading = item.name + " \u00b7 " + std::to_string(n) + (n == 1 ? " exercise" : " exercises") + " \u00b7 " +
@@ -59,6 +61,7 @@ MenuView menu_view(std::span<const Routine* const> routines, const Library& libr
     }
     v.items.push_back(std::move(item));
   }
+  v.today = daily_status_line(today);
   if (problems > 0) v.notice = std::to_string(problems) + " routine file(s) skipped: see stretch-timer list";
   v.footer = {
       {"\u2191\u2193", "choose", 8}, {"Enter", "start", 9}, {"1-9", "start", 3}, {"\u2190\u2192", "level", 8},
@@ -92,20 +95,23 @@ void render_menu(const MenuView& v, Screen& screen) {
     screen.put(margin, y, i == v.selected ? "\u25b6" : " ", tone);
     screen.put(margin + 2, y, item.key, tone);
     const int duration_width = static_cast<int>(display_width(item.duration));
-    render::text(screen, margin + 5, y, item.name, width - 5 - duration_width - 2, tone);
+    const int tick_width = item.done_today ? 2 : 0;  // "✓ " before the time: done today
+    render::text(screen, margin + 5, y, item.name, width - 5 - duration_width - tick_width - 2, tone);
+    if (item.done_today) screen.put(w - margin - duration_width - tick_width, y, "\u2713", tone);
     screen.put(w - margin - duration_width, y, item.duration, tone);
   }
   int y = 2 + list_rows;
   render::rule(screen, y++);
 
-  const int bottom = h - 3 - (v.notice.empty() ? 0 : 1);  // the last row for details
+  const int bottom = h - 4 - (v.notice.empty() ? 0 : 1);  // the last row for details
   render::text(screen, margin, y++, v.heading, width, Tone::strong);
   const int description_rows = std::min(static_cast<int>(v.description.size()), std::max(bottom - y - 2, 1));
   for (const std::string& line : fitted_rows(v.description, description_rows, width)) screen.put(margin, y++, line);
   ++y;
   for (const std::string& line : fitted_rows(v.exercises, bottom - y + 1, width)) screen.put(margin, y++, line);
 
-  if (!v.notice.empty()) render::text(screen, margin, h - 3, v.notice, width, Tone::warning);
+  if (!v.notice.empty()) render::text(screen, margin, h - 4, v.notice, width, Tone::warning);
+  render::text(screen, margin, h - 3, v.today, width, Tone::dim);
   render::rule(screen, h - 2);
   render::footer(screen, h - 1, v.footer);
 }
