@@ -22,11 +22,12 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::string find_tmux() {
+// A program on PATH, or empty.
+std::string find_program(const std::string& name) {
   const char* path = std::getenv("PATH");
   std::stringstream dirs(path != nullptr ? path : "/usr/bin:/bin");
   for (std::string dir; std::getline(dirs, dir, ':');) {
-    const std::filesystem::path candidate = std::filesystem::path(dir) / "tmux";
+    const std::filesystem::path candidate = std::filesystem::path(dir) / name;
     if (::access(candidate.c_str(), X_OK) == 0) return candidate.string();
   }
   return {};
@@ -139,7 +140,7 @@ class Pane {
   // The pid of the program running in the shell.
   [[nodiscard]] pid_t program_pid() {
     const std::string shell = display("#{pane_pid}");
-    const ProcessResult children = run_process({"/usr/bin/pgrep", "-P", shell});
+    const ProcessResult children = run_process({find_program("pgrep"), "-P", shell});
     return static_cast<pid_t>(std::atoi(children.out.c_str()));
   }
 
@@ -161,7 +162,7 @@ class Pane {
 
 // The tests skip, with a warning, only where tmux is not installed at all.
 #define REQUIRE_TMUX(name)                                  \
-  const std::string name = find_tmux();                     \
+  const std::string name = find_program("tmux");            \
   if (name.empty()) {                                       \
     WARN("tmux is not installed: end-to-end test skipped"); \
     SUCCEED();                                              \

@@ -399,7 +399,7 @@ TEST_CASE("the breathing bar fills on the in-breath and empties on the out-breat
   };
   CHECK(filled(BreathPhase::in, 0.0) == 0);
   CHECK(filled(BreathPhase::in, 0.5) == 8);
-  CHECK(filled(BreathPhase::in, 0.99) == 14);  // the last tick of a 4 s in-breath: 3.5 s of 4
+  CHECK(filled(BreathPhase::in, 0.99) == 12);  // the last tick of a 4 s in-breath: 3 s of 4
   CHECK(filled(BreathPhase::out, 0.0) == 16);
   CHECK(filled(BreathPhase::out, 0.5) == 8);
   CHECK(filled(BreathPhase::free, 0.5) == 0);
@@ -411,7 +411,7 @@ TEST_CASE("the breathing bar fills on the in-breath and empties on the out-breat
 TEST_CASE("the loop wakes only when something on screen changes", "[view]") {
   const Plan plan = plan_of("low-back");
   const std::size_t hold = find_step(plan, StepKind::hold, 1, Side::left, 2);
-  // The breathing bar moves on half seconds of its phase, as the countdown on whole ones.
+  // The breathing bar moves on the whole seconds of its phase, with the countdown.
   CHECK(next_visible_change(at(plan, hold, 3500ms, BreathCue{BreathPhase::in, 0.5, 2000ms, false}), {80, 24}) ==
         Millis{500});
   CHECK(next_visible_change(at(plan, hold, 3600ms, BreathCue{BreathPhase::in, 0.525, 1900ms, false}), {80, 24}) ==

@@ -12,9 +12,10 @@ namespace {
 constexpr Millis second{1000};
 constexpr Millis reminder_period{10000};  // a hold reminder stays this long before the next
 constexpr int breath_bar_cells = 16;
-// The breathing bar moves twice a second: smooth enough for 4-6 s breaths, and on the same
-// half-second grid as the countdown's seconds, so that the loop wakes at most twice a second.
-constexpr Millis breath_tick{500};
+// The breathing bar moves once a second, with the countdown, like counting the breath
+// ("in, two, three, four"): the loop then wakes once a second, and twice as often would cost
+// half as much CPU again for a smoother bar.
+constexpr Millis breath_tick{1000};
 
 std::string clean(std::string_view text) { return sanitize_for_terminal(text); }
 
@@ -74,7 +75,7 @@ std::string breath_word(const BreathCue& cue) {
 }
 
 // The time into the breath's phase, from the cue's fraction of the pace's length (phases
-// begin on whole seconds of the step, so the ticks of the bar fall on its half seconds).
+// begin on whole seconds of the step, so the ticks of the bar fall on the countdown's).
 Millis into_phase(const BreathCue& cue, const Breathing& pace) {
   const int seconds = cue.phase == BreathPhase::in ? pace.in_seconds : pace.out_seconds;
   return Millis{std::llround(std::clamp(cue.fraction, 0.0, 1.0) * 1000.0 * seconds)};
