@@ -91,9 +91,14 @@ void Painter::put(std::string& out, const Screen& screen, int x, int y) {
   }
   cursor_x_ += width;
   // Where the terminal would advance the cursor differently, say where the next cell goes.
-  if (codes_.utf8 && static_cast<unsigned char>(cell.glyph()[0]) >= 0x80 && codes_.width_of &&
-      codes_.width_of(first_code_point(cell.glyph())) != width) {
-    cursor_known_ = false;
+  if (codes_.utf8 && static_cast<unsigned char>(cell.glyph()[0]) >= 0x80 && codes_.width_of) {
+    // Bars and digits repeat one character: ask the terminal's width of it once in a row.
+    const char32_t c = first_code_point(cell.glyph());
+    if (c != width_asked_) {
+      width_asked_ = c;
+      width_answer_ = codes_.width_of(c);
+    }
+    if (width_answer_ != width) cursor_known_ = false;
   }
   // At the right edge terminals differ in where the cursor is left.
   if (cursor_x_ >= screen.width()) cursor_known_ = false;

@@ -60,6 +60,8 @@ class Painter {
   bool cursor_known_ = false;
   int cursor_x_ = 0;
   int cursor_y_ = 0;
+  char32_t width_asked_ = 0;  // the last character whose width was asked, and the answer
+  int width_answer_ = 1;
 };
 
 }  // namespace stretch::app

@@ -94,7 +94,15 @@ TerminalCodes codes_from_terminfo(bool utf8) {
   const std::string cup = capability("cup");
   if (cup.empty()) throw std::runtime_error("the terminal cannot move its cursor");
   TerminalCodes codes;
-  codes.move = [cup](int row, int column) { return std::string(::tiparm(cup.c_str(), row, column)); };
+  if (cup == "\x1b[%i%p1%d;%p2%dH") {
+    // The ANSI form nearly every terminal uses, written out here: tiparm interprets the
+    // terminfo string at every call, a tenth of a running session's CPU time.
+    codes.move = [](int row, int column) {
+      return "\x1b[" + std::to_string(row + 1) + ";" + std::to_string(column + 1) + "H";
+    };
+  } else {
+    codes.move = [cup](int row, int column) { return std::string(::tiparm(cup.c_str(), row, column)); };
+  }
   codes.clear = capability("clear");
   codes.clear_to_end = capability("el");
   codes.plain = capability("sgr0");
