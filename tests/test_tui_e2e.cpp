@@ -57,7 +57,12 @@ class Pane {
     args.emplace_back("bash --noprofile --rcfile " + rc + " -i");
     const ProcessResult started = tmux_command(args);
     REQUIRE(started.exit_code == 0);
-    wait_for("$");
+    try {
+      wait_for("$");
+    } catch (...) {  // the destructor will not run: the server must not outlive the test
+      tmux_command({tmux_, "-L", socket_, "kill-server"});
+      throw;
+    }
   }
   ~Pane() { tmux_command({tmux_, "-L", socket_, "kill-server"}); }
   Pane(const Pane&) = delete;
