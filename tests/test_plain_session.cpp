@@ -63,6 +63,8 @@ bool step_line_matches(const Plan& plan, const Step& step, const std::string& te
   switch (step.kind) {
     case StepKind::get_ready: return text.starts_with(name + ", exercise ") && text.find(": get ready, " + length + ".") != std::string::npos;
     case StepKind::hold: return text.starts_with(name) && text.find(": hold " + length) != std::string::npos;
+    case StepKind::move:
+    case StepKind::flow: return text.starts_with(name + ": ");
     case StepKind::rest: return text.starts_with("release, rest " + length + ".");
     case StepKind::switch_sides: return text.starts_with("switch sides, " + length + ".");
     case StepKind::transition: return text.starts_with("rest " + length + ".");
@@ -81,7 +83,9 @@ std::vector<TimedLine> expected_breaths(const Plan& plan, const Step& step) {
   if (step.kind == StepKind::get_ready && step.duration > in) {
     lines.push_back({clock_at(step.start + step.duration - in), "breathe in"});
   }
-  if (step.kind == StepKind::hold) {
+  if (step.kind == StepKind::flow && !plan.exercise_of(step).parts().empty()) {
+    // A flow with phases breathes with them: the step's own line says it, no breath line.
+  } else if (is_work(step.kind)) {
     Millis t = out;
     bool inhale = true;
     while (t < step.duration) {

@@ -36,6 +36,13 @@ struct Breathing {
   friend bool operator==(const Breathing&, const Breathing&) = default;
 };
 
+// What the person does in each rep (docs/routine-format.md, "Kinds").
+enum class ExerciseKind {
+  hold,     // hold a position still for `hold` seconds
+  counted,  // a number of movements (`reps`) at a pace, in one or more named parts
+  flow,     // move between phases (or sides) with the breath, `hold` seconds in each
+};
+
 struct Exercise {
   std::string id;
   std::string name;
@@ -51,6 +58,14 @@ struct Exercise {
   Range reps;
   Range rest = Range::exactly(5);  // seconds between reps
   std::vector<std::string> tags;
+  ExerciseKind kind = ExerciseKind::hold;
+  // counted: the parts done one after the other ("roll forward", "roll backward"), each
+  // `reps` movements of `pace` seconds. flow: the phases moved between ("arch", "round"),
+  // empty for a sided flow, whose phases are the sides.
+  std::vector<std::string> parts;
+  Range pace = Range::exactly(3);           // counted: seconds per movement
+  std::optional<int> switch_sides_seconds;  // empty: the settings' time (hold, counted) or 0 (flow)
+  std::vector<std::string> sources;         // the articles the facts come from
 };
 
 // One exercise in a routine, with the routine's overrides of the exercise's own values.
@@ -78,5 +93,6 @@ struct Routine {
 [[nodiscard]] std::optional<Level> parse_level(std::string_view text);
 [[nodiscard]] std::string_view to_string(Side side);
 [[nodiscard]] std::string_view to_string(SideOrder order);
+[[nodiscard]] std::string_view to_string(ExerciseKind kind);
 
 }  // namespace stretch

@@ -26,7 +26,9 @@ struct PlanSettings {
 
 enum class StepKind {
   get_ready,     // take the starting position; breathe in
-  hold,          // one rep on one side
+  hold,          // one rep on one side (a hold exercise)
+  move,          // one part of a counted exercise: `reps` movements at its pace
+  flow,          // one phase (or side) of a flow: move into it, then stay there a moment
   rest,          // release between reps on the same side
   switch_sides,  // between reps on different sides
   transition,    // rest between exercises
@@ -36,19 +38,28 @@ enum class StepKind {
 // level applied.
 struct PlannedExercise {
   Exercise exercise;
-  int hold_seconds = 0;
-  int reps = 0;
+  int hold_seconds = 0;  // hold: each hold; flow: the stay in each phase; counted: unused (0)
+  int reps = 0;          // hold: per side; counted: movements in each part; flow: rounds per side
   int rest_seconds = 0;
+  int pace_seconds = 0;    // counted: seconds per movement; otherwise 0
+  int switch_seconds = 0;  // between sides; flow: the move into each phase
   SideOrder side_order = SideOrder::alternate;
   std::vector<Side> sides;  // {none} when not sided
+
+  [[nodiscard]] ExerciseKind kind() const { return exercise.kind; }
+  // The length of one work step (hold, move or flow).
+  [[nodiscard]] int work_seconds() const;
+  // The phases a flow moves between, or the parts of a counted exercise ({} for a sided flow).
+  [[nodiscard]] const std::vector<std::string>& parts() const { return exercise.parts; }
 };
 
 struct Step {
   StepKind kind = StepKind::get_ready;
   std::size_t exercise = 0;  // index into Plan::exercises
   Side side = Side::none;
-  int rep = 1;               // 1-based; for rest/switch, the rep that comes next
-  Millis start{0};           // from the start of the session
+  int rep = 1;           // 1-based; for rest/switch, the rep that comes next
+  std::size_t part = 0;  // move, flow: index into the exercise's parts (0 when it has none)
+  Millis start{0};       // from the start of the session
   Millis duration{0};
 };
 
@@ -58,8 +69,8 @@ struct Plan {
   Level level = Level::standard;
   std::vector<PlannedExercise> exercises;
   std::vector<Step> steps;
-  Millis total{0};        // sum of every step
-  Millis hold_total{0};   // sum of the holds
+  Millis total{0};       // sum of every step
+  Millis hold_total{0};  // sum of the work steps: holds, movements and flows
 
   [[nodiscard]] const PlannedExercise& exercise_of(const Step& step) const {
     return exercises.at(step.exercise);
@@ -72,5 +83,14 @@ struct Plan {
                           const PlanSettings& settings = {});
 
 [[nodiscard]] std::string_view to_string(StepKind kind);
+
+// The steps where the exercise itself is done (hold, move, flow), as opposed to getting
+// ready, resting and switching: what the session counts as done and the history as held.
+[[nodiscard]] constexpr bool is_work(StepKind kind) {
+  return kind == StepKind::hold || kind == StepKind::move || kind == StepKind::flow;
+}
+
+// The work step's kind for an exercise's kind.
+[[nodiscard]] StepKind work_step_kind(ExerciseKind kind);
 
 }  // namespace stretch

@@ -70,9 +70,9 @@ struct SessionView {
   std::string exercise_name;   // between exercises, the one coming up
   std::string exercise_count;  // "exercise 2 of 6"
   std::string side;            // LEFT, RIGHT, BOTH; empty between exercises
-  std::string phase;           // GET READY, HOLD, REST, SWITCH SIDES
+  std::string phase;           // GET READY, HOLD, MOVE, FLOW, REST, SWITCH SIDES
   Tone phase_tone = Tone::rest;
-  std::string rep;             // "rep 2 of 3"
+  std::string rep;             // "rep 2 of 3", "roll forward 7 of 10", "arch, round 2 of 6"
   bool paused = false;         // the screen says PAUSED; the countdown stands still
   std::string countdown;       // "0:45"
   std::string breath_word;     // "breathe in", "breathe out", "breathe easy"

@@ -11,6 +11,7 @@
 #include "app/settings.hpp"
 #include "app/user_files.hpp"
 #include "stretch/duration_format.hpp"
+#include "stretch/movement_text.hpp"
 #include "stretch/plan.hpp"
 #include "stretch/text.hpp"
 
@@ -56,31 +57,17 @@ const LibraryRoutine* find_or_report(const Library& library, const std::string& 
   return nullptr;
 }
 
-// "hold 10 s × 3, left and right alternating, rest 5 s between reps"
-std::string dose(const PlannedExercise& pe) {
-  std::string text = "hold " + format_duration(Millis{pe.hold_seconds * 1000}) + " \u00d7 " + std::to_string(pe.reps);
-  if (pe.exercise.sided) {
-    if (pe.sides.size() == 1) {
-      text += ", " + std::string(to_string(pe.sides.front())) + " side only";
-    } else {
-      text +=
-          pe.side_order == SideOrder::alternate ? " each side, alternating sides" : " each side, all on one side first";
-    }
-  }
-  if (pe.reps > 1 && pe.rest_seconds > 0) {
-    text += ", rest " + format_duration(Millis{pe.rest_seconds * 1000}) + " between reps";
-  }
-  return text;
-}
-
 std::string step_summary(const Plan& plan, const Step& step) {
   const PlannedExercise& pe = plan.exercise_of(step);
   std::string text = sanitize_for_terminal(pe.exercise.name);
   if (step.kind == StepKind::transition) return "after " + text;
   if (step.side != Side::none) text += ", " + std::string(to_string(step.side));
-  if (step.kind == StepKind::hold || step.kind == StepKind::rest || step.kind == StepKind::switch_sides) {
-    text += ", rep " + std::to_string(step.rep) + " of " + std::to_string(pe.reps);
+  if (const std::string part = part_name(pe, step); !part.empty() && step.side == Side::none) text += ", " + part;
+  const bool counted = pe.kind() == ExerciseKind::counted;
+  if (!counted && (is_work(step.kind) || step.kind == StepKind::rest || step.kind == StepKind::switch_sides)) {
+    text += ", " + std::string(pe.kind() == ExerciseKind::flow ? "round " : "rep ") + count_text(step.rep, pe.reps);
   }
+  if (counted && step.kind == StepKind::move) text += ", " + std::to_string(pe.reps) + " times";
   return text;
 }
 
@@ -162,13 +149,13 @@ int run_show(const Options& options, std::ostream& out, std::ostream& err) {
   out << sanitize_for_terminal(routine.name) << " (" << routine.id << ", " << origin_label(found->origin) << ")\n";
   print_wrapped(out, "", routine.description);
   out << "Level " << to_string(plan.level) << " \u00b7 " << plan.exercises.size() << " exercises \u00b7 "
-      << format_duration(plan.total) << " in all, " << format_duration(plan.hold_total) << " holding";
+      << format_duration(plan.total) << " in all, " << format_duration(plan.hold_total) << " in the exercises";
   if (!routine.tags.empty()) out << " \u00b7 tags: " << join(routine.tags, ", ");
   out << "\n";
 
   for (std::size_t i = 0; i < plan.exercises.size(); ++i) {
     const PlannedExercise& pe = plan.exercises[i];
-    out << "\n" << i + 1 << ". " << sanitize_for_terminal(pe.exercise.name) << ": " << dose(pe) << "\n";
+    out << "\n" << i + 1 << ". " << sanitize_for_terminal(pe.exercise.name) << ": " << dose_text(pe) << "\n";
     print_wrapped(out, "   ", "Start: " + pe.exercise.position);
     for (const std::string& caution : pe.exercise.cautions) print_wrapped(out, "   ", "Caution: " + caution);
   }

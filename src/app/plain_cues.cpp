@@ -1,6 +1,7 @@
 #include "app/plain_cues.hpp"
 
 #include "stretch/duration_format.hpp"
+#include "stretch/movement_text.hpp"
 #include "stretch/safety.hpp"
 #include "stretch/text.hpp"
 
@@ -24,7 +25,7 @@ std::string joined(const std::vector<std::string>& items) {
 // The breath that starts with a step, as a sentence for the end of its line.
 std::string starting_breath(const Plan& plan, const Step& step, Millis duration) {
   const PlannedExercise& pe = plan.exercise_of(step);
-  const BreathCue cue = breath_at(step.kind, duration, pe.exercise.breathing, Millis::zero());
+  const BreathCue cue = breath_at(plan, step, duration, Millis::zero());
   if (cue.easing_in) {
     // An exercise with its own cue (pelvic tilt: tighten the belly as you breathe out)
     // says it here, where the out-breath begins.
@@ -71,6 +72,8 @@ std::string step_cue(const Plan& plan, std::size_t step_index, Millis duration) 
       line += ".";
       break;
     }
+    case StepKind::move:
+    case StepKind::flow: line = step_text(pe, step) + "."; break;
     case StepKind::rest: {
       line = "release, rest " + length + ".";
       if (const std::string rep = rep_text(pe, step.rep); !rep.empty()) line += " Next: " + rep + ".";

@@ -118,8 +118,7 @@ std::optional<PlainSession::BreathChange> PlainSession::next_breath() const {
   const Step* step = session_.current_step();
   if (!deadline || step == nullptr) return std::nullopt;
   const Millis duration = session_.step_duration();
-  const Breathing& pace = session_.plan().exercise_of(*step).exercise.breathing;
-  const std::optional<Millis> offset = next_breath_change(step->kind, duration, pace, breath_said_);
+  const std::optional<Millis> offset = next_breath_change(session_.plan(), *step, duration, breath_said_);
   if (!offset) return std::nullopt;
   // The step's start is its deadline less its length: pauses have moved both alike.
   return BreathChange{*deadline - duration + *offset, *offset};
@@ -139,8 +138,7 @@ void PlainSession::catch_up(Instant now) {
     if (!deadline) return;  // paused
     if (const std::optional<BreathChange> breath = next_breath(); breath && breath->at < *deadline && breath->at <= now) {
       const Step& step = *session_.current_step();
-      const Breathing& pace = session_.plan().exercise_of(step).exercise.breathing;
-      const std::string line = breath_line(breath_at(step.kind, session_.step_duration(), pace, breath->offset));
+      const std::string line = breath_line(breath_at(session_.plan(), step, session_.step_duration(), breath->offset));
       if (!line.empty()) say(breath->at, line);
       breath_said_ = breath->offset;
       worst_late_ = std::max(worst_late_, now - breath->at);

@@ -32,9 +32,10 @@ std::optional<Span> span_at(StepKind kind, Millis duration, const Breathing& pac
     if (elapsed < begin) return std::nullopt;
     return Span{BreathPhase::in, begin, length, false};
   }
-  if (kind == StepKind::hold) {
+  if (is_work(kind)) {
     if (in <= Millis::zero() || out <= Millis::zero()) return std::nullopt;
-    if (elapsed < out) return Span{BreathPhase::out, Millis::zero(), out, true};
+    // A hold starts by breathing out into the stretch; a movement just keeps a steady breath.
+    if (elapsed < out) return Span{BreathPhase::out, Millis::zero(), out, kind == StepKind::hold};
     const Millis into_cycle = (elapsed - out) % (in + out);
     const Millis cycle_begin = elapsed - into_cycle;
     if (into_cycle < in) return Span{BreathPhase::in, cycle_begin, in, false};
@@ -71,6 +72,26 @@ std::optional<Millis> next_breath_change(StepKind kind, Millis step_duration, co
   }
   if (change <= elapsed || change >= duration) return std::nullopt;
   return change;
+}
+
+// A flow with phases breathes with them: in through the first, out through the second, ...
+std::optional<BreathPhase> phase_breath(const Plan& plan, const Step& step) {
+  if (step.kind != StepKind::flow || plan.exercise_of(step).parts().empty()) return std::nullopt;
+  return step.part % 2 == 0 ? BreathPhase::in : BreathPhase::out;
+}
+
+BreathCue breath_at(const Plan& plan, const Step& step, Millis step_duration, Millis elapsed) {
+  if (const std::optional<BreathPhase> phase = phase_breath(plan, step)) {
+    const Millis duration = std::max(step_duration, Millis::zero());
+    elapsed = std::clamp(elapsed, Millis::zero(), duration);
+    return BreathCue{*phase, share(elapsed, duration), duration - elapsed, false};
+  }
+  return breath_at(step.kind, step_duration, plan.exercise_of(step).exercise.breathing, elapsed);
+}
+
+std::optional<Millis> next_breath_change(const Plan& plan, const Step& step, Millis step_duration, Millis elapsed) {
+  if (phase_breath(plan, step)) return std::nullopt;  // the step's end is the change
+  return next_breath_change(step.kind, step_duration, plan.exercise_of(step).exercise.breathing, elapsed);
 }
 
 }  // namespace stretch

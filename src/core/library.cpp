@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <utility>
 
 #include "stretch/builtin_data.hpp"
 #include "stretch/duration_format.hpp"
@@ -45,6 +46,21 @@ std::string entry_pointer(std::size_t routine, std::size_t entry) {
   return "/routines/" + std::to_string(routine) + "/exercises/" + std::to_string(entry);
 }
 
+// An entry's override that the exercise's kind has no use for: (key pointer, message).
+std::optional<std::pair<std::string, std::string>> kind_problem(const RoutineEntry& entry, const Exercise& exercise) {
+  const std::string what = "\"" + exercise.id + "\" is a " + std::string(to_string(exercise.kind)) + " exercise";
+  if (exercise.kind == ExerciseKind::counted && entry.hold) {
+    return std::pair{std::string("/hold"), what + ": it has no hold; its \"reps\" are the movements in each part"};
+  }
+  if (exercise.kind == ExerciseKind::flow && entry.rest) {
+    return std::pair{std::string("/rest"), what + ": it goes from phase to phase without a rest"};
+  }
+  if (exercise.kind != ExerciseKind::hold && entry.side_order) {
+    return std::pair{std::string("/side_order"), what + ": its order is fixed"};
+  }
+  return std::nullopt;
+}
+
 // The first reason `routine` (the routine-th in its file) cannot be used, or nullopt.
 std::optional<Diagnostic> check_routine(const std::string& file, std::size_t index, const Routine& routine,
                                         const Library& library) {
@@ -56,6 +72,9 @@ std::optional<Diagnostic> check_routine(const std::string& file, std::size_t ind
       return Diagnostic{file, entry_pointer(index, i),
                         "routine \"" + routine.id + "\" uses the exercise \"" + entry.exercise +
                             "\", which is neither built in nor defined in a routine file"};
+    }
+    if (auto problem = kind_problem(entry, found->second.exercise)) {
+      return Diagnostic{file, entry_pointer(index, i) + problem->first, problem->second};
     }
     if (!found->second.exercise.sided && (entry.side_order || !entry.sides.empty())) {
       return Diagnostic{file, entry_pointer(index, i),

@@ -7,6 +7,7 @@
 #include "render_parts.hpp"
 #include "stretch/daily_status_text.hpp"
 #include "stretch/duration_format.hpp"
+#include "stretch/movement_text.hpp"
 #include "stretch/text.hpp"
 #include "stretch/view_model.hpp"
 
@@ -18,13 +19,7 @@ using render::margin;
 std::string clean(std::string_view text) { return sanitize_for_terminal(text); }
 
 // "Knee to chest (one leg) · 4 × 10 s each side"
-std::string exercise_line(const PlannedExercise& pe) {
-  std::string line = clean(pe.exercise.name) + " \u00b7 ";
-  if (pe.reps > 1) line += std::to_string(pe.reps) + " \u00d7 ";
-  line += std::to_string(pe.hold_seconds) + " s";
-  if (pe.sides.size() > 1) line += " each side";
-  return line;
-}
+std::string exercise_line(const PlannedExercise& pe) { return clean(pe.exercise.name) + " \u00b7 " + short_dose(pe); }
 
 std::vector<std::string> fitted_rows(const std::vector<std::string>& lines, int rows, int width) {
   std::vector<std::string> out;

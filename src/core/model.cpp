@@ -42,8 +42,18 @@ std::string_view to_string(Side side) {
   return "both";
 }
 
-std::string_view to_string(SideOrder order) {
-  return order == SideOrder::alternate ? "alternate" : "one-side-first";
+std::string_view to_string(SideOrder order) { return order == SideOrder::alternate ? "alternate" : "one-side-first"; }
+
+std::string_view to_string(ExerciseKind kind) {
+  switch (kind) {
+    case ExerciseKind::hold:
+      return "hold";
+    case ExerciseKind::counted:
+      return "counted";
+    case ExerciseKind::flow:
+      return "flow";
+  }
+  return "hold";
 }
 
 }  // namespace stretch

@@ -33,9 +33,10 @@ Range read_range(const Node& node, int min, int max, std::string_view unit) {
   return r;
 }
 
-std::vector<std::string> read_texts(const Node& node, std::size_t max_count, std::size_t max_length) {
+std::vector<std::string> read_texts(const Node& node, std::size_t min_count, std::size_t max_count,
+                                    std::size_t max_length) {
   std::vector<std::string> out;
-  for (const Node& item : node.elements(0, max_count, "strings")) out.push_back(item.text(max_length));
+  for (const Node& item : node.elements(min_count, max_count, "strings")) out.push_back(item.text(max_length));
   return out;
 }
 
@@ -50,6 +51,8 @@ SideOrder read_side_order(const Node& node) {
 }
 
 constexpr int max_seconds = 600;  // ten minutes: longer than any hold the material gives
+constexpr int max_switch_seconds = 60;
+constexpr int max_pace_seconds = 60;  // one movement
 constexpr std::size_t max_name = 80;
 constexpr std::size_t max_text = 1000;
 
@@ -62,24 +65,86 @@ Breathing read_breathing(const Node& node) {
   return b;
 }
 
+ExerciseKind read_kind(const Node& node) {
+  switch (node.one_of({"hold", "counted", "flow"})) {
+    case 1:
+      return ExerciseKind::counted;
+    case 2:
+      return ExerciseKind::flow;
+    default:
+      return ExerciseKind::hold;
+  }
+}
+
+// Keys that only some kinds have: a key of another kind is an error that says whose it is.
+void check_kind_keys(const Node& node, ExerciseKind kind) {
+  struct KeyOf {
+    std::string_view key;
+    bool allowed;
+    std::string_view whose;
+  };
+  const bool hold = kind == ExerciseKind::hold;
+  const bool counted = kind == ExerciseKind::counted;
+  const bool flow = kind == ExerciseKind::flow;
+  const std::string kind_name(to_string(kind));
+  for (const KeyOf& k :
+       {KeyOf{"hold", !counted, "hold and flow exercises (a counted one has \"pace\")"},
+        KeyOf{"pace", counted, "counted exercises"},
+        KeyOf{"parts", counted, "counted exercises (a flow has \"phases\")"}, KeyOf{"phases", flow, "flow exercises"},
+        KeyOf{"rest", !flow, "hold and counted exercises (a flow goes straight on)"},
+        KeyOf{"side_order", hold, "hold exercises"}}) {
+    if (node.has(k.key) && !k.allowed) {
+      node[k.key].fail("\"" + std::string(k.key) + "\" is only for " + std::string(k.whose) + "; this exercise is \"" +
+                       kind_name + "\"");
+    }
+  }
+}
+
 Exercise read_exercise(const Node& node) {
-  node.expect_object({"id", "name", "purpose", "position", "steps", "cautions", "reminders",
-                      "breathing", "sided", "side_order", "hold", "reps", "rest", "tags"});
+  node.expect_object({"id",       "kind",      "source",    "name",  "purpose",    "position",     "steps",
+                      "cautions", "reminders", "breathing", "sided", "side_order", "switch_sides", "hold",
+                      "pace",     "parts",     "phases",    "reps",  "rest",       "tags"});
   Exercise e;
   e.id = node["id"].identifier();
+  if (node.has("kind")) e.kind = read_kind(node["kind"]);
+  check_kind_keys(node, e.kind);
+  if (node.has("source")) {
+    for (const Node& item : node["source"].elements(1, 10, "sources")) e.sources.push_back(item.text(max_name));
+  }
   e.name = node["name"].text(max_name);
   e.purpose = node["purpose"].text(max_text);
   e.position = node["position"].text(max_text);
   for (const Node& step : node["steps"].elements(1, 20, "steps")) e.steps.push_back(step.text(max_text));
-  if (node.has("cautions")) e.cautions = read_texts(node["cautions"], 20, max_text);
-  if (node.has("reminders")) e.reminders = read_texts(node["reminders"], 20, max_text);
+  if (node.has("cautions")) e.cautions = read_texts(node["cautions"], 0, 20, max_text);
+  if (node.has("reminders")) e.reminders = read_texts(node["reminders"], 0, 20, max_text);
   if (node.has("breathing")) e.breathing = read_breathing(node["breathing"]);
   if (node.has("sided")) e.sided = node["sided"].boolean();
   if (node.has("side_order")) {
     if (!e.sided) node["side_order"].fail("\"side_order\" is only for exercises with \"sided\": true");
     e.side_order = read_side_order(node["side_order"]);
   }
-  e.hold = read_range(node["hold"], 1, max_seconds, "seconds");
+  if (node.has("switch_sides")) {
+    if (!e.sided && e.kind != ExerciseKind::flow) {
+      node["switch_sides"].fail("\"switch_sides\" is only for exercises with \"sided\": true, and for flows");
+    }
+    e.switch_sides_seconds = node["switch_sides"].whole_number(0, max_switch_seconds, "seconds");
+  }
+  switch (e.kind) {
+    case ExerciseKind::hold:
+      e.hold = read_range(node["hold"], 1, max_seconds, "seconds");
+      break;
+    case ExerciseKind::counted:
+      e.pace = read_range(node["pace"], 1, max_pace_seconds, "seconds");
+      e.parts = read_texts(node["parts"], 1, 10, max_name);
+      break;
+    case ExerciseKind::flow:
+      e.hold = read_range(node["hold"], 1, max_seconds, "seconds");
+      if (e.sided && node.has("phases")) {
+        node["phases"].fail("a sided flow moves between the sides; \"phases\" is for a flow that is not sided");
+      }
+      if (!e.sided) e.parts = read_texts(node["phases"], 2, 10, max_name);
+      break;
+  }
   e.reps = read_range(node["reps"], 1, 100, "reps");
   if (node.has("rest")) e.rest = read_range(node["rest"], 0, max_seconds, "seconds");
   if (node.has("tags")) e.tags = read_tags(node["tags"]);

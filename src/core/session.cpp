@@ -58,7 +58,7 @@ void Session::leave_step(Instant at, bool completed, bool skipped) {
 
 bool Session::hold_done(std::size_t i) const {
   const StepLog& log = log_[i];
-  return plan_.steps[i].kind == StepKind::hold && log.completed && log.ran >= plan_.steps[i].duration + added_[i];
+  return is_work(plan_.steps[i].kind) && log.completed && log.ran >= plan_.steps[i].duration + added_[i];
 }
 
 bool Session::any_hold_done() const {
@@ -234,7 +234,7 @@ SessionRecord Session::record(Instant now) const {
     const Millis ran = (!end_ && i == index_) ? step_elapsed(now) : log.ran;
     if (log.completed) ++r.steps_completed;
     if (log.skipped) ++r.steps_skipped;
-    if (step.kind != StepKind::hold) continue;
+    if (!is_work(step.kind)) continue;
     r.held += ran;
     // Measured against the plan with the time added: time taken off counts as skipped.
     r.hold_skipped += step.duration + added_[i] - ran;

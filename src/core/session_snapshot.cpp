@@ -15,8 +15,7 @@ SessionSnapshot snapshot_of(const Session& session, Instant now) {
   s.session_remaining = session.session_remaining(now);
   s.progress = session.progress(now);
   if (const Step* step = session.current_step(); step != nullptr) {
-    const Breathing& pace = s.plan->exercise_of(*step).exercise.breathing;
-    s.breath = breath_at(step->kind, s.step_duration, pace, s.step_elapsed);
+    s.breath = breath_at(*s.plan, *step, s.step_duration, s.step_elapsed);
   }
   return s;
 }

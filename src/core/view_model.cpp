@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "stretch/movement_text.hpp"
 #include "stretch/text.hpp"
 
 namespace stretch {
@@ -28,15 +29,24 @@ std::string_view side_word(Side side) {
   return "BOTH";
 }
 
-std::string_view phase_word(StepKind kind) {
-  switch (kind) {
-    case StepKind::get_ready: return "GET READY";
-    case StepKind::hold: return "HOLD";
-    case StepKind::rest: return "REST";
-    case StepKind::switch_sides: return "SWITCH SIDES";
-    case StepKind::transition: return "REST";
+// Where the step stands in the exercise: "rep 2 of 3", "arch, round 2 of 6", "roll forward"
+// (a move's count is added as it goes, by session_view).
+std::string rep_text(const PlannedExercise& pe, const Step& step) {
+  const bool leads_on = step.kind != StepKind::get_ready && !is_work(step.kind);  // the rep it leads to
+  switch (pe.kind()) {
+    case ExerciseKind::hold:
+      return "rep " + count_text(step.rep, pe.reps) + (leads_on ? " next" : "");
+    case ExerciseKind::counted: {
+      std::string part = part_name(pe, Step{StepKind::move, step.exercise, step.side, step.rep, step.part});
+      if (part.empty()) part = std::to_string(pe.reps) + " times";
+      return leads_on || step.kind == StepKind::get_ready ? "next: " + part : part;
+    }
+    case ExerciseKind::flow: {
+      if (step.kind != StepKind::flow) return std::to_string(pe.reps) + " rounds";
+      return part_name(pe, step) + ", round " + count_text(step.rep, pe.reps);
+    }
   }
-  return "";
+  return {};
 }
 
 // Between exercises the screen already shows the one coming up, so that its instructions
@@ -61,7 +71,7 @@ std::vector<std::string> reminders_for(const Step& step, const Exercise& exercis
   if (step.kind == StepKind::get_ready) {
     return {exercise.breathing.cue.empty() ? std::string(default_breathing_cue()) : clean(exercise.breathing.cue)};
   }
-  if (step.kind != StepKind::hold) return {};
+  if (!is_work(step.kind)) return {};
   return reminders_of(exercise);
 }
 
@@ -172,12 +182,11 @@ StepText step_text(const Plan& plan, std::size_t step_index, int width) {
   const PlannedExercise& pe = plan.exercises[index];
   t.exercise_name = clean(pe.exercise.name);
   t.exercise_count = "exercise " + std::to_string(index + 1) + " of " + std::to_string(plan.exercises.size());
-  t.phase = phase_word(step.kind);
-  t.phase_tone = step.kind == StepKind::hold ? Tone::hold : Tone::rest;
+  t.phase = phase_name(step.kind);
+  t.phase_tone = is_work(step.kind) ? Tone::hold : Tone::rest;
   if (step.kind != StepKind::transition) {
     t.side = side_word(step.side);
-    t.rep = "rep " + std::to_string(step.rep) + " of " + std::to_string(pe.reps);
-    if (step.kind != StepKind::hold && step.kind != StepKind::get_ready) t.rep += " next";  // the rep it leads to
+    t.rep = rep_text(pe, step);
   }
   t.reminders = reminders_for(step, pe.exercise);
   t.next = next_text(plan, index);
@@ -217,6 +226,10 @@ SessionView session_view(const SessionSnapshot& s, const SessionToggles& toggles
   v.phase_tone = text.phase_tone;
   v.side = text.side;
   v.rep = text.rep;
+  if (step.kind == StepKind::move) {
+    const PlannedExercise& pe = plan.exercise_of(step);
+    v.rep += (v.rep.empty() ? "" : " ") + count_text(movement_at(pe, step, s.step_elapsed), pe.reps);
+  }
   v.countdown = countdown_text(s.step_remaining);
   v.breath_word = breath_word(s.breath);
   v.breath_cells = s.breath.phase == BreathPhase::free ? 0 : breath_bar_cells;
@@ -241,6 +254,11 @@ std::optional<Millis> next_visible_change(const SessionSnapshot& s, TerminalSize
     return part > Millis::zero() ? part : second;
   };
   Millis next = std::min(to_next_second(s.step_remaining), to_next_second(s.session_remaining));
+  // A counted movement's number changes with each movement.
+  const Step& step = s.plan->steps[s.step_index];
+  if (const auto movement = next_movement(s.plan->exercise_of(step), step, s.step_elapsed)) {
+    next = std::min(next, *movement - s.step_elapsed);
+  }
   // A hold's reminder changes every reminder_period of the hold.
   next = std::min(next, reminder_period - s.step_elapsed % reminder_period);
   // The breathing bar moves at each tick of its phase; the word changes with the phase.
