@@ -54,7 +54,7 @@ TEST_CASE("list shows the routines with exercises, time and tags", "[cli]") {
   CHECK(r.err.empty());
   CHECK_THAT(r.out, StartsWith("ID "));
   CHECK_THAT(r.out, Contains("low-back"));
-  CHECK_THAT(r.out, Contains("desk-break  Desk break           3          3 min 50 s"));
+  CHECK_THAT(r.out, Contains("desk-break  Desk break           6          8 min 8 s "));
 
   const ProcessResult daily = run_stretch_timer({"list", "--tag", "daily"}, home.options());
   CHECK(daily.exit_code == 0);
@@ -82,7 +82,7 @@ TEST_CASE("list --json is for scripts", "[cli]") {
       // pelvic tilt 5 + 10x5 + 9x5 = 100; rest 15; bridge 5 + 2x4 + 5 = 18
       CHECK(item.at("duration_seconds") == 133);
     }
-    if (item.at("id") == "desk-break") CHECK(item.at("duration_seconds") == 230);
+    if (item.at("id") == "desk-break") CHECK(item.at("duration_seconds") == 488);
   }
   CHECK(found);
 }
@@ -108,15 +108,17 @@ TEST_CASE("show prints exercises, cautions and the timeline", "[cli]") {
   const ProcessResult r = run_stretch_timer({"show", "desk-break"}, home.options());
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.out, StartsWith("Desk break (desk-break, built-in)"));
-  CHECK_THAT(r.out, Contains("3 min 50 s in all"));
+  CHECK_THAT(r.out, Contains("8 min 8 s in all"));
+  CHECK_THAT(r.out, Contains("Shoulder rolls: roll forward 10 times, then roll backward 10 times, about 3 s each"));
+  CHECK_THAT(r.out, Contains("  move         30 s     Shoulder rolls, roll backward, 10 times\n"));
   CHECK_THAT(r.out, Contains("Caution:"));
   CHECK_THAT(r.out, Contains("Timeline"));
   CHECK_THAT(r.out, Contains("  00:00  get ready"));
-  CHECK_THAT(r.out, Contains("  03:50  done"));
+  CHECK_THAT(r.out, Contains("  08:08  done"));
 
   const ProcessResult gentle = run_stretch_timer({"show", "desk-break", "--level", "gentle"}, home.options());
   CHECK_THAT(gentle.out, Contains("Level gentle"));
-  CHECK_THAT(gentle.out, Contains("3 min 20 s in all"));
+  CHECK_THAT(gentle.out, Contains("7 min 48 s in all"));
 
   const ProcessResult missing = run_stretch_timer({"show", "nope"}, home.options());
   CHECK(missing.exit_code == 1);

@@ -143,8 +143,8 @@ TEST_CASE("without a terminal the session is plain even without --plain", "[plai
   options.stdin_text = "1\n\n\n";
   const ProcessResult result = run_stretch_timer({"session", "desk-break"}, options);
   CHECK(result.exit_code == 0);
-  CHECK_THAT(result.out, Contains("00:05 Neck stretch (side bend), left side: hold 10 s, rep 1 of 3."));
-  CHECK_THAT(result.out, Contains("03:50 done: 3 min 50 s."));
+  CHECK_THAT(result.out, Contains("00:05 Warm-up: march on the spot, 30 times, about 2 s each."));
+  CHECK_THAT(result.out, Contains("08:08 done: 8 min 8 s."));
 }
 
 TEST_CASE("no answer to the safety check, or a warning sign, does not start", "[plain][e2e]") {
@@ -262,7 +262,7 @@ TEST_CASE("Ctrl-Z with piped stdin: the session goes on by itself after fg", "[p
   const ProcessResult result = child.finish();
   INFO(result.out + result.err);
   CHECK(result.exit_code == 0);
-  CHECK_THAT(result.out, Contains(" done: 3 min 50 s."));
+  CHECK_THAT(result.out, Contains(" done: 8 min 8 s."));
   CHECK(result.out.find("still paused") == std::string::npos);
 }
 
@@ -294,5 +294,5 @@ TEST_CASE("the menu says whether today is done, the streak, and which routine wa
   options.stdin_text = "q\n";
   const ProcessResult after = run_stretch_timer({"session", "desk", "--plain", "--no-checkin"}, options);
   CHECK_THAT(after.out, Contains("Today: done \u00b7 streak 1 day\nRoutines:\n"));
-  CHECK_THAT(after.out, Contains("(desk-break), 3 min 50 s, done today\n"));
+  CHECK_THAT(after.out, Contains("(desk-break), 8 min 8 s, done today\n"));
 }

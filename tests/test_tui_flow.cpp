@@ -235,5 +235,5 @@ TEST_CASE("flow: a session of this run counts in the menu's today and streak", "
   REQUIRE(flow.stage() == TuiFlow::Stage::menu);
   const std::string menu = h.screen(flow, h.t0 + 1h);
   CHECK(has(menu, "Today: done \u00b7 streak 3 days"));
-  CHECK(has(menu, "Desk break                                                   \u2713 3 min 50 s"));
+  CHECK(has(menu, "Desk break                                                    \u2713 8 min 8 s"));
 }

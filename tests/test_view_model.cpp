@@ -23,8 +23,11 @@ const Library& builtin() {
   return loaded.library;
 }
 
+// The routine without its warm-up: the screens here are of the exercises that follow it.
 Plan plan_of(std::string_view routine, PlanSettings settings = {}) {
-  return expand(builtin().find_routine(routine)->routine, builtin(), settings);
+  Routine r = builtin().find_routine(routine)->routine;
+  if (!r.entries.empty() && r.entries.front().exercise == "warm-up") r.entries.erase(r.entries.begin());
+  return expand(r, builtin(), settings);
 }
 
 std::size_t find_step(const Plan& plan, StepKind kind, std::size_t exercise, Side side, int rep) {
@@ -65,8 +68,8 @@ std::vector<const Routine*> all_routines() {
 }
 
 const std::string hold_80x24 = golden(R"(
- Low back                                                             9:16 left
- ████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░
+ Low back                                                             8:33 left
+ █████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░
 
  Knee to chest (one leg)                                        exercise 2 of 6
  HOLD · LEFT · rep 2 of 4
@@ -91,7 +94,7 @@ const std::string hold_80x24 = golden(R"(
  space pause  s skip  n next  b back  +/- 5s  x it hurts  ? help  q quit)");
 
 const std::string hold_40x12 = golden(R"(
- Low back                     9:16 left
+ Low back                     8:33 left
  ████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░
  Knee to chest (one leg)
  HOLD · LEFT · rep 2 of 4
@@ -105,8 +108,8 @@ const std::string hold_40x12 = golden(R"(
  space pause x it hurts ? help q quit)");
 
 const std::string paused_80x24 = golden(R"(
- Low back                                                             9:16 left
- ████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░
+ Low back                                                             8:33 left
+ █████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░
 
  Knee to chest (one leg)                                        exercise 2 of 6
  HOLD · LEFT · rep 2 of 4
@@ -131,7 +134,7 @@ const std::string paused_80x24 = golden(R"(
  space resume  s skip  n next  b back  +/- 5s  x it hurts  ? help  q quit)");
 
 const std::string paused_40x12 = golden(R"(
- Low back                     9:16 left
+ Low back                     8:33 left
  ████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░
  Knee to chest (one leg)
  HOLD · LEFT · rep 2 of 4
@@ -152,8 +155,8 @@ HOLD 0:07
 )");
 
 const std::string transition_40x12_quit = golden(R"(
- Low back                     7:52 left
- ████████████░░░░░░░░░░░░░░░░░░░░░░░░░░
+ Low back                     7:09 left
+ █████████████░░░░░░░░░░░░░░░░░░░░░░░░░
  Knee to chest (both legs)
  REST
  0:13
@@ -168,25 +171,25 @@ const std::string transition_40x12_quit = golden(R"(
 const std::string menu_80x24 = golden(R"(
  stretch-timer                                                  level: standard
 ────────────────────────────────────────────────────────────────────────────────
-   1  Desk break                                                     3 min 50 s
-   2  Hamstrings                                                     5 min 15 s
-   3  Hips and lower back                                            7 min 55 s
- ▶ 4  Low back                                                      11 min 49 s
-   5  Gentle morning                                                 10 min 5 s
+   1  Desk break                                                      8 min 8 s
+   2  Hamstrings                                                     6 min 35 s
+   3  Hips and lower back                                           11 min 10 s
+ ▶ 4  Low back                                                      12 min 26 s
+   5  Gentle morning                                                13 min 28 s
 ────────────────────────────────────────────────────────────────────────────────
- Low back · 6 exercises · 11 min 49 s
- Five exercises for the lower back, done in this order: pelvic tilt, knee to
- chest with one leg and then both, lower trunk rotation, lying hamstring
- stretch and bridge. All on the floor, once a day; first thing in the morning
- suits many people.
+ Low back · 7 exercises · 12 min 26 s
+ A short warm-up, then five exercises for the lower back in this order: pelvic
+ tilt, knee to chest with one leg and then both, lower trunk rotation, lying
+ hamstring stretch and bridge. Once a day; first thing in the morning suits
+ many people.
 
+ Warm-up · 30 × march on the spot
  Pelvic tilt · 10 × 5 s
  Knee to chest (one leg) · 4 × 10 s each side
  Knee to chest (both legs) · 4 × 10 s
- Lower trunk rotation · 8 × 4 s each side
+ Lower trunk rotation · 8 × side to side
  Hamstring stretch (lying) · 3 × 15 s each side
  Bridge · 10 × 4 s
-
  Today: not yet
 ────────────────────────────────────────────────────────────────────────────────
  ↑↓ choose  Enter start  1-9 start  ←→ level  q quit)");
@@ -220,13 +223,13 @@ const std::string safety_80x24 = golden(R"(
 const std::string menu_40x12 = golden(R"(
  stretch-timer          level: standard
 ────────────────────────────────────────
-   1  Desk break             3 min 50 s
-   2  Hamstrings             5 min 15 s
-   3  Hips and lower back    7 min 55 s
- ▶ 4  Low back              11 min 49 s
+   1  Desk break              8 min 8 s
+   2  Hamstrings             6 min 35 s
+   3  Hips and lower back   11 min 10 s
+ ▶ 4  Low back              12 min 26 s
 ────────────────────────────────────────
- Low back · 6 exercises · 11 min 49 s
- Five exercises for the lower back, …
+ Low back · 7 exercises · 12 min 26 s
+ A short warm-up, then five exercises …
  Today: not yet
 ────────────────────────────────────────
  ↑↓ choose Enter start ←→ level q quit)");
@@ -486,7 +489,7 @@ TEST_CASE("the menu says whether today is done, the streak, and ticks the routin
     REQUIRE(at != std::string::npos);
     return shown.substr(at, shown.find('\n', at) - at);
   };
-  CHECK_THAT(line_of("Low back"), Catch::Matchers::EndsWith("\u2713 11 min 49 s"));
-  CHECK_THAT(line_of("Desk break"), Catch::Matchers::EndsWith("  3 min 50 s"));
+  CHECK_THAT(line_of("Low back"), Catch::Matchers::EndsWith("\u2713 12 min 26 s"));
+  CHECK_THAT(line_of("Desk break"), Catch::Matchers::EndsWith("   8 min 8 s"));
   CHECK(shown.find(" Today: done \u00b7 streak 3 days (best 5)") != std::string::npos);
 }
