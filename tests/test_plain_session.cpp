@@ -5,6 +5,8 @@
 #include <termios.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
@@ -83,9 +85,16 @@ std::vector<TimedLine> expected_breaths(const Plan& plan, const Step& step) {
   if (step.kind == StepKind::get_ready && step.duration > in) {
     lines.push_back({clock_at(step.start + step.duration - in), "breathe in"});
   }
-  if (step.kind == StepKind::flow && !plan.exercise_of(step).parts().empty()) {
+  if (step.kind == StepKind::move) {
+    // A counted movement is counted from 1 at its start, one number per pace.
+    const PlannedExercise& pe = plan.exercise_of(step);
+    for (int n = 1; n <= pe.reps; ++n) {
+      lines.push_back({clock_at(step.start + Millis{(n - 1) * pe.pace_seconds * 1000}),
+                       std::to_string(n) + " of " + std::to_string(pe.reps)});
+    }
+  } else if (step.kind == StepKind::flow && !plan.exercise_of(step).parts().empty()) {
     // A flow with phases breathes with them: the step's own line says it, no breath line.
-  } else if (is_work(step.kind)) {
+  } else if (step.kind == StepKind::hold || step.kind == StepKind::flow) {
     Millis t = out;
     bool inhale = true;
     while (t < step.duration) {
@@ -295,4 +304,50 @@ TEST_CASE("the menu says whether today is done, the streak, and which routine wa
   const ProcessResult after = run_stretch_timer({"session", "desk", "--plain", "--no-checkin"}, options);
   CHECK_THAT(after.out, Contains("Today: done \u00b7 streak 1 day\nRoutines:\n"));
   CHECK_THAT(after.out, Contains("(desk-break), 8 min 8 s, done today\n"));
+}
+
+TEST_CASE("plain output of a counted and a flowing exercise, line by line", "[plain][e2e][kinds]") {
+  TempDir home;
+  std::filesystem::create_directories(home.path() + "/config/stretch-timer/routines");
+  std::ofstream(home.path() + "/config/stretch-timer/routines/kinds.json") << R"({"routines": [{
+    "id": "kinds", "name": "Kinds", "description": "d", "rest_between": 5,
+    "exercises": [{"exercise": "shoulder-rolls", "reps": 3}, "cat-cow"]}]})";
+  ProcessOptions options;
+  options.env = fresh_home(home, "500");
+  options.stdin_text = "1\n";
+  const ProcessResult result = run_stretch_timer({"session", "kinds", "--plain", "--no-checkin"}, options);
+  INFO(result.out + result.err);
+  REQUIRE(result.exit_code == 0);
+  std::string timed;
+  for (const TimedLine& line : timed_lines(result.out)) {
+    if (line.text.starts_with("Cat-cow: ") && !line.text.starts_with("Cat-cow: dip, round 1 ") &&
+        !line.text.starts_with("Cat-cow: round, round 6 ")) {
+      continue;  // the rounds between the first and the last
+    }
+    timed += line.time + " " +
+             line.text.substr(
+                 0, line.text.find(". ", 0) == std::string::npos ? line.text.size() : line.text.find(". ") + 1) +
+             "\n";
+  }
+  CHECK(timed ==
+        "00:00 Shoulder rolls, exercise 1 of 2: get ready, 5 s.\n"
+        "00:01 breathe in\n"
+        "00:05 Shoulder rolls: roll forward, 3 times, about 3 s each.\n"
+        "00:05 1 of 3\n"
+        "00:08 2 of 3\n"
+        "00:11 3 of 3\n"
+        "00:14 release, rest 3 s.\n"
+        "00:17 Shoulder rolls: roll backward, 3 times, about 3 s each.\n"
+        "00:17 1 of 3\n"
+        "00:20 2 of 3\n"
+        "00:23 3 of 3\n"
+        "00:26 rest 5 s.\n"
+        "00:31 Cat-cow, exercise 2 of 2: get ready, 5 s.\n"
+        "00:32 breathe in\n"
+        "00:36 Cat-cow: dip, round 1 of 6.\n"
+        "01:31 Cat-cow: round, round 6 of 6.\n"
+        "01:36 done: 1 min 36 s.\n");
+  CHECK_THAT(result.out, Contains("00:14 release, rest 3 s. Next: roll backward.\n"));
+  CHECK_THAT(result.out, Contains("00:36 Cat-cow: dip, round 1 of 6. Breathe in.\n"));
+  CHECK_THAT(result.out, Contains("01:31 Cat-cow: round, round 6 of 6. Breathe out.\n"));
 }

@@ -1,8 +1,9 @@
 #pragma once
 // Paced breathing: which phase of the breath a moment in a step falls in.
 // Get ready: breathe in (the last `in` seconds of it). Hold: breathe out while easing
-// into the stretch (the first `out` seconds), then in/out at the exercise's pace. Moves and
-// flows: out, in, out, ... at the pace, without the easing in.
+// into the stretch (the first `out` seconds), then in/out at the exercise's pace. Flows:
+// out, in, out, ... at the pace, without the easing in. Counted movements: free (their cues
+// are the counts).
 // Rests: breathe as you like.
 
 #include <optional>

@@ -76,7 +76,12 @@ std::string step_cue(const Plan& plan, std::size_t step_index, Millis duration) 
     case StepKind::flow: line = step_text(pe, step) + "."; break;
     case StepKind::rest: {
       line = "release, rest " + length + ".";
-      if (const std::string rep = rep_text(pe, step.rep); !rep.empty()) line += " Next: " + rep + ".";
+      if (pe.kind() == ExerciseKind::counted) {
+        const std::string part = part_name(pe, Step{StepKind::move, step.exercise, step.side, step.rep, step.part});
+        if (!part.empty()) line += " Next: " + part + ".";
+      } else if (const std::string rep = rep_text(pe, step.rep); !rep.empty()) {
+        line += " Next: " + rep + ".";
+      }
       break;
     }
     case StepKind::switch_sides: {

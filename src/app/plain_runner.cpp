@@ -16,6 +16,7 @@
 #include "app/session_signals.hpp"
 #include "app/stdin_reader.hpp"
 #include "stretch/duration_format.hpp"
+#include "stretch/movement_text.hpp"
 #include "stretch/text.hpp"
 
 namespace stretch::app {
@@ -89,6 +90,11 @@ void PlainSession::show_step(Instant at) {
   if (step.kind == StepKind::get_ready) {
     for (const std::string& detail : get_ready_details(plan.exercise_of(step))) out_ << detail << "\n";
   }
+  // A counted movement is counted aloud from its first: "1 of 10", "2 of 10", ...
+  if (step.kind == StepKind::move) {
+    const PlannedExercise& pe = plan.exercise_of(step);
+    say(at, count_text(movement_at(pe, step, session_.step_elapsed(at)), pe.reps));
+  }
   if (session_.paused()) say(at, paused_line(keys_from_terminal_));
   breath_said_ = session_.step_elapsed(at);  // the breath a step starts with is on its line
 }
@@ -118,7 +124,10 @@ std::optional<PlainSession::BreathChange> PlainSession::next_breath() const {
   const Step* step = session_.current_step();
   if (!deadline || step == nullptr) return std::nullopt;
   const Millis duration = session_.step_duration();
-  const std::optional<Millis> offset = next_breath_change(session_.plan(), *step, duration, breath_said_);
+  // A counted movement's cues are its counts; its breath is free.
+  const std::optional<Millis> offset =
+      step->kind == StepKind::move ? next_movement(session_.plan().exercise_of(*step), *step, breath_said_)
+                                   : next_breath_change(session_.plan(), *step, duration, breath_said_);
   if (!offset) return std::nullopt;
   // The step's start is its deadline less its length: pauses have moved both alike.
   return BreathChange{*deadline - duration + *offset, *offset};
@@ -138,7 +147,10 @@ void PlainSession::catch_up(Instant now) {
     if (!deadline) return;  // paused
     if (const std::optional<BreathChange> breath = next_breath(); breath && breath->at < *deadline && breath->at <= now) {
       const Step& step = *session_.current_step();
-      const std::string line = breath_line(breath_at(session_.plan(), step, session_.step_duration(), breath->offset));
+      const PlannedExercise& pe = session_.plan().exercise_of(step);
+      const std::string line = step.kind == StepKind::move
+                                   ? count_text(movement_at(pe, step, breath->offset), pe.reps)
+                                   : breath_line(breath_at(session_.plan(), step, session_.step_duration(), breath->offset));
       if (!line.empty()) say(breath->at, line);
       breath_said_ = breath->offset;
       worst_late_ = std::max(worst_late_, now - breath->at);

@@ -32,16 +32,18 @@ std::optional<Span> span_at(StepKind kind, Millis duration, const Breathing& pac
     if (elapsed < begin) return std::nullopt;
     return Span{BreathPhase::in, begin, length, false};
   }
-  if (is_work(kind)) {
+  if (kind == StepKind::hold || kind == StepKind::flow) {
     if (in <= Millis::zero() || out <= Millis::zero()) return std::nullopt;
-    // A hold starts by breathing out into the stretch; a movement just keeps a steady breath.
+    // A hold starts by breathing out into the stretch; a flow just keeps a steady breath.
     if (elapsed < out) return Span{BreathPhase::out, Millis::zero(), out, kind == StepKind::hold};
     const Millis into_cycle = (elapsed - out) % (in + out);
     const Millis cycle_begin = elapsed - into_cycle;
     if (into_cycle < in) return Span{BreathPhase::in, cycle_begin, in, false};
     return Span{BreathPhase::out, cycle_begin + in, out, false};
   }
-  return std::nullopt;  // rests, switching sides, between exercises: breathe as you like
+  // Rests, switching sides, between exercises, and counted movements (whose cues are their
+  // counts): breathe as you like.
+  return std::nullopt;
 }
 
 }  // namespace
