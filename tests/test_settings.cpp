@@ -31,9 +31,15 @@ TEST_CASE("settings: an empty object means every default", "[settings]") {
   CHECK(s.get_ready_seconds == 5);
   CHECK_FALSE(s.breathe_in_seconds);  // each exercise's own pace
   CHECK_FALSE(s.breathe_out_seconds);
-  CHECK(s.sound);
+  CHECK_FALSE(s.sound);  // each routine's own, else tones
   CHECK(s.daily_safety_check);
   CHECK(s.pain_checkin);
+  CHECK_FALSE(s.voice);
+  CHECK(s.voice_backend == VoiceBackend::espeak_ng);
+  CHECK(s.voice_name.empty());
+  CHECK(s.voice_rate == default_voice_rate);
+  CHECK(s.voice_command.empty());
+  CHECK(s.on_cue.empty());
 }
 
 TEST_CASE("settings: every key is read", "[settings]") {
@@ -42,9 +48,36 @@ TEST_CASE("settings: every key is read", "[settings]") {
     "sound": false, "daily_safety_check": false, "pain_checkin": false
   })");
   REQUIRE(parsed.ok());
-  const Settings expected{Level::gentle, 0, 20, 1, false, false, false};
+  Settings expected;
+  expected.level = Level::gentle;
+  expected.get_ready_seconds = 0;
+  expected.breathe_in_seconds = 20;
+  expected.breathe_out_seconds = 1;
+  expected.sound = SoundMode::off;
+  expected.daily_safety_check = false;
+  expected.pain_checkin = false;
   CHECK(parsed.settings == expected);
   CHECK(parse_settings("c", R"({"level": "full", "get_ready_seconds": 60})").settings.level == Level::full);
+}
+
+TEST_CASE("settings: the sound as a switch or by mode, and the voice's keys", "[settings]") {
+  CHECK_FALSE(parse_settings("c", R"({"sound": true})").settings.sound);
+  for (const SoundMode mode : {SoundMode::off, SoundMode::bell, SoundMode::ticks, SoundMode::tones}) {
+    const std::string text = R"({"sound": ")" + std::string(to_string(mode)) + "\"}";
+    CHECK(parse_settings("c", text).settings.sound == mode);
+  }
+  const ParsedSettings parsed = parse_settings("c", R"({
+    "voice": true, "voice_backend": "speech-dispatcher", "voice_name": "en-gb+f3", "voice_rate": 140,
+    "voice_command": "piper --output-raw | aplay", "on_cue": "notify-send \"$STRETCH_CUE_WORDS\""
+  })");
+  REQUIRE(parsed.ok());
+  const Settings& s = parsed.settings;
+  CHECK(s.voice);
+  CHECK(s.voice_backend == VoiceBackend::speech_dispatcher);
+  CHECK(s.voice_name == "en-gb+f3");
+  CHECK(s.voice_rate == 140);
+  CHECK(s.voice_command == "piper --output-raw | aplay");
+  CHECK(s.on_cue == "notify-send \"$STRETCH_CUE_WORDS\"");
 }
 
 TEST_CASE("settings: each error names the file, the key and what is expected", "[settings]") {
@@ -72,15 +105,31 @@ TEST_CASE("settings: each error names the file, the key and what is expected", "
           "config.json: /level: expected \"gentle\", \"standard\" or \"full\", found a whole number");
   }
   SECTION("switches that are not true or false") {
-    CHECK(error_of(R"({"sound": "yes"})") == "config.json: /sound: expected true or false, found a string");
-    CHECK(error_of(R"({"pain_checkin": 1})") == "config.json: /pain_checkin: expected true or false, found a whole number");
+    CHECK(error_of(R"({"sound": "yes"})") ==
+          "config.json: /sound: expected true, false, \"off\", \"bell\", \"ticks\" or \"tones\", found \"yes\"");
+    CHECK(error_of(R"({"sound": 1})") ==
+          "config.json: /sound: expected true, false, \"off\", \"bell\", \"ticks\" or \"tones\", found a whole number");
+    CHECK(error_of(R"({"voice": "on"})") == "config.json: /voice: expected true or false, found a string");
+    CHECK(error_of(R"({"pain_checkin": 1})") ==
+          "config.json: /pain_checkin: expected true or false, found a whole number");
     CHECK(error_of(R"({"daily_safety_check": null})") ==
           "config.json: /daily_safety_check: expected true or false, found null");
+  }
+  SECTION("the voice's settings") {
+    CHECK(error_of(R"({"voice_backend": "festival"})") ==
+          "config.json: /voice_backend: expected \"espeak-ng\" or \"speech-dispatcher\", found \"festival\"");
+    CHECK(error_of(R"({"voice_rate": 1000})") ==
+          "config.json: /voice_rate: expected 80 to 450 words a minute, found 1000");
+    CHECK(
+        error_of(R"({"voice_name": "en; rm -rf"})") ==
+        "config.json: /voice_name: expected a voice name such as \"en\", \"en-gb\" or \"en+f3\", found \"en; rm -rf\"");
+    CHECK_THAT(error_of(R"({"on_cue": ""})"), StartsWith("config.json: /on_cue: "));
   }
   SECTION("a misspelt key is an error, not silently ignored") {
     CHECK(error_of(R"({"sound_on": true})") ==
           "config.json: /sound_on: unknown key \"sound_on\"; expected one of: level, get_ready_seconds, "
-          "breathe_in_seconds, breathe_out_seconds, sound, daily_safety_check, pain_checkin");
+          "breathe_in_seconds, breathe_out_seconds, sound, daily_safety_check, pain_checkin, voice, voice_backend, "
+          "voice_name, voice_rate, voice_command, on_cue");
   }
   SECTION("not an object, not JSON, not UTF-8, too big, a key twice") {
     CHECK(error_of("[]") == "config.json: /: expected an object, found an array");
@@ -101,7 +150,7 @@ TEST_CASE("settings file: missing means defaults; a bad one is an error naming t
   const std::string good = dir.write("good/config.json", R"({"level": "full", "sound": false})");
   const Settings s = app::load_settings(good);
   CHECK(s.level == Level::full);
-  CHECK_FALSE(s.sound);
+  CHECK(s.sound == SoundMode::off);
   CHECK_FALSE(s.breathe_in_seconds);
 
   const std::string bad = dir.write("bad/config.json", R"({"breathe_in_seconds": 30})");
@@ -115,9 +164,8 @@ TEST_CASE("the session command refuses an invalid settings file before starting"
   const test::TempDir home;
   home.write("config/stretch-timer/config.json", R"({"level": "extreme"})");
   test::ProcessOptions options;
-  options.env = {{"HOME", home.path()},
-                 {"XDG_CONFIG_HOME", home.path() + "/config"},
-                 {"XDG_DATA_HOME", home.path() + "/data"}};
+  options.env = {
+      {"HOME", home.path()}, {"XDG_CONFIG_HOME", home.path() + "/config"}, {"XDG_DATA_HOME", home.path() + "/data"}};
   const test::ProcessResult r = test::run_stretch_timer({"session", "low-back", "--plain"}, options);
   CHECK(r.exit_code == 1);
   CHECK_THAT(r.err, Contains("config.json: /level: expected \"gentle\", \"standard\" or \"full\", found \"extreme\""));

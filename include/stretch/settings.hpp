@@ -6,22 +6,39 @@
 #include <optional>
 #include <string_view>
 
+#include <string>
+
 #include "stretch/diagnostic.hpp"
 #include "stretch/model.hpp"
+#include "stretch/sound_mode.hpp"
 
 namespace stretch {
+
+enum class VoiceBackend { espeak_ng, speech_dispatcher };
+[[nodiscard]] std::string_view to_string(VoiceBackend backend);
+
+inline constexpr int default_voice_rate = 170;
 
 // The defaults are what a missing file means.
 struct Settings {
   Level level = Level::standard;
-  int get_ready_seconds = 5;    // 0..60
+  int get_ready_seconds = 5;  // 0..60
   // 1..20. Unset: each exercise's own pace (4 in, 6 out unless the exercise says otherwise,
   // like the pelvic tilt's longer breath out); set, it overrides every exercise.
   std::optional<int> breathe_in_seconds;
   std::optional<int> breathe_out_seconds;
-  bool sound = true;
+  // Unset (or true): each routine's own "sound", else tones. false is "off".
+  std::optional<SoundMode> sound;
   bool daily_safety_check = true;
   bool pain_checkin = true;
+  // The voice (issue: eyes-free guidance). espeak-ng's voice names are languages with an
+  // optional variant: "en", "en-gb", "de", "en+f3"; empty: the backend's default.
+  bool voice = false;
+  VoiceBackend voice_backend = VoiceBackend::espeak_ng;
+  std::string voice_name;
+  int voice_rate = default_voice_rate;  // words per minute, 80..450
+  std::string voice_command;            // set: this command reads the words on stdin instead
+  std::string on_cue;                   // set: run for each cue, the cue in its environment
 
   friend bool operator==(const Settings&, const Settings&) = default;
 };

@@ -65,7 +65,7 @@ int run_session(const Options& options, std::ostream& out, std::ostream& err) {
   }
 
   request.plan = plan_settings(settings, options);
-  request.sound = settings.sound;
+  request.sound = settings.sound != SoundMode::off;
   request.pain_checkin = settings.pain_checkin && !options.no_checkin;
   const std::string today = local_date_today();
   request.safety_check = options.check || (settings.daily_safety_check && safety_check_due(paths.state_file(), today));

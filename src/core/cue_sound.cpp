@@ -1,0 +1,88 @@
+#include "stretch/cue_sound.hpp"
+
+namespace stretch {
+
+std::string_view to_string(Tone tone) {
+  switch (tone) {
+    case Tone::none:
+      return "none";
+    case Tone::hold_start:
+      return "hold_start";
+    case Tone::hold_end:
+      return "hold_end";
+    case Tone::tick:
+      return "tick";
+    case Tone::switch_sides:
+      return "switch_sides";
+    case Tone::session_done:
+      return "session_done";
+  }
+  return "none";
+}
+
+Tone tone_of(CueKind kind) {
+  switch (kind) {
+    case CueKind::hold_start:
+      return Tone::hold_start;
+    case CueKind::hold_end:
+      return Tone::hold_end;
+    case CueKind::countdown:
+      return Tone::tick;
+    case CueKind::switch_sides:
+      return Tone::switch_sides;
+    case CueKind::session_done:
+      return Tone::session_done;
+    default:
+      return Tone::none;
+  }
+}
+
+namespace {
+
+// The bell marks what it always has: the start of each step and the end of the session.
+bool rings_bell(CueKind kind) {
+  switch (kind) {
+    case CueKind::get_ready:
+    case CueKind::hold_start:
+    case CueKind::switch_sides:
+    case CueKind::rest:
+    case CueKind::next_exercise:
+    case CueKind::session_done:
+    case CueKind::stopped_for_pain:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+CueSound cue_sound(const Cue& cue, SoundMode mode, bool voice, bool audio_device) {
+  CueSound sound;
+  const Tone tone = tone_of(cue.kind);
+  const bool tones_wanted = mode == SoundMode::tones || (mode == SoundMode::ticks && tone == Tone::tick);
+  if (tones_wanted && audio_device) sound.tone = tone;
+  // With no device the bell stands in, but never for the ticks: three bells a second apart
+  // are an alarm, not a countdown.
+  sound.bell = mode == SoundMode::bell ? rings_bell(cue.kind)
+                                       : tones_wanted && !audio_device && tone != Tone::none && tone != Tone::tick;
+  const bool tick_heard = sound.tone == Tone::tick;
+  sound.speak = voice && !cue.words.empty() && !tick_heard;
+  return sound;
+}
+
+SoundMode session_sound_mode(std::optional<SoundMode> flag, std::optional<SoundMode> config,
+                             std::optional<SoundMode> routine) {
+  if (flag) return *flag;
+  if (config == SoundMode::off) return SoundMode::off;
+  if (routine) return *routine;
+  if (config) return *config;
+  return SoundMode::tones;
+}
+
+SoundMode toggle_sound(SoundMode current, SoundMode chosen) {
+  if (current != SoundMode::off) return SoundMode::off;
+  return chosen == SoundMode::off ? SoundMode::tones : chosen;
+}
+
+}  // namespace stretch

@@ -1,0 +1,124 @@
+// The on-cue hook and the children it starts: the cue reaches the command in its
+// environment, starting it never waits for it, and ended children are reaped.
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "app/audio/announcer.hpp"
+#include "app/audio/child_processes.hpp"
+#include "catch.hpp"
+#include "support/run_process.hpp"
+
+using namespace stretch;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Polls for `path` to hold `lines` lines (the child writes it on its own time).
+std::string wait_for_lines(const std::string& path, int lines) {
+  for (int i = 0; i < 500; ++i) {
+    const std::string text = read_file(path);
+    if (std::count(text.begin(), text.end(), '\n') >= lines) return text;
+    std::this_thread::sleep_for(10ms);
+  }
+  return read_file(path);
+}
+
+}  // namespace
+
+TEST_CASE("children: a slow command does not hold up the caller, and is reaped once ended", "[audio][hook]") {
+  app::ChildProcesses children;
+  std::string error;
+  const auto before = std::chrono::steady_clock::now();
+  const pid_t slow = children.start("sleep 5", {}, "", error);
+  CHECK(std::chrono::steady_clock::now() - before < 500ms);
+  REQUIRE(slow > 0);
+  CHECK(error.empty());
+  const pid_t quick = children.start("true", {}, "", error);
+  REQUIRE(quick > 0);
+  for (int i = 0; i < 200 && children.running() > 1; ++i) {
+    std::this_thread::sleep_for(10ms);
+    children.reap();
+  }
+  CHECK(children.running() == 1);  // `true` is gone, `sleep 5` goes on
+  children.stop(slow);
+  for (int i = 0; i < 200 && children.running() > 0; ++i) {
+    std::this_thread::sleep_for(10ms);
+    children.reap();
+  }
+  CHECK(children.running() == 0);
+}
+
+TEST_CASE("children: the words on stdin, the variables in the environment", "[audio][hook]") {
+  const test::TempDir dir;
+  const std::string out = dir.path() + "/out.txt";
+  app::ChildProcesses children;
+  std::string error;
+  REQUIRE(children.start("cat > '" + out + "'; echo \"$GREETING\" >> '" + out + "'", {"GREETING=hello there"},
+                         "switch sides\n", error) > 0);
+  CHECK(wait_for_lines(out, 2) == "switch sides\nhello there\n");
+}
+
+TEST_CASE("announcer: --on-cue runs the command for each cue with the cue in its environment", "[audio][hook]") {
+  const test::TempDir dir;
+  const std::string log = dir.path() + "/cues.log";
+  app::AnnouncerConfig config;
+  config.sound = SoundMode::off;
+  config.on_cue =
+      "echo \"$STRETCH_CUE_KIND|$STRETCH_CUE_EXERCISE|$STRETCH_CUE_SIDE|$STRETCH_CUE_REP|"
+      "$STRETCH_CUE_COUNT|$STRETCH_CUE_AT_MS|$STRETCH_CUE_WORDS\" >> '" +
+      log + "'";
+  const app::SessionClock clock;
+  app::Announcer announcer(config, clock);
+  Cue hold;
+  hold.kind = CueKind::hold_start;
+  hold.at = 5000ms;
+  hold.words = "Left side, hold 20 seconds";
+  hold.exercise = "Knee to chest";
+  hold.side = Side::left;
+  hold.rep = 1;
+  const Instant now = clock.now();
+  CHECK_FALSE(announcer.cue(hold, now));  // sound off: no bell
+  // One at a time, so that the log's order is the cues' order.
+  REQUIRE(wait_for_lines(log, 1) == "hold_start|Knee to chest|left|1||5000|Left side, hold 20 seconds\n");
+  Cue tick;
+  tick.kind = CueKind::countdown;
+  tick.at = 22000ms;
+  tick.count = 3;
+  tick.words = "3";
+  (void)announcer.cue(tick, now);
+  CHECK(wait_for_lines(log, 2) ==
+        "hold_start|Knee to chest|left|1||5000|Left side, hold 20 seconds\ncountdown||||3|22000|3\n");
+  CHECK(announcer.take_notices().empty());
+}
+
+TEST_CASE("announcer: with sound off, no voice and no hook it makes no sound and rings no bell", "[audio]") {
+  app::AnnouncerConfig config;
+  config.sound = SoundMode::off;
+  const app::SessionClock clock;
+  app::Announcer announcer(config, clock);
+  Cue done;
+  done.kind = CueKind::session_done;
+  done.words = "Done";
+  CHECK_FALSE(announcer.cue(done, clock.now()));
+  CHECK(announcer.take_notices().empty());
+  announcer.finish(clock.now());
+  CHECK(announcer.delays().tones.empty());
+}
+
+TEST_CASE("announcer: an audio file that cannot be written is an error naming it", "[audio]") {
+  app::AnnouncerConfig config;
+  config.audio_file = "/nonexistent-folder/out.wav";
+  const app::SessionClock clock;
+  CHECK_THROWS_WITH(app::Announcer(config, clock),
+                    "/nonexistent-folder/out.wav: cannot write the audio file: No such file or directory");
+}
