@@ -223,3 +223,14 @@ TEST_CASE("show and list time the routines with config.json's settings; a bad on
     CHECK(bad.out.empty());
   }
 }
+
+TEST_CASE("tips prints every tip, one a line, from the safety texts", "[cli][safety]") {
+  Home home;
+  const ProcessResult r = run_stretch_timer({"tips"}, home.options());
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  for (const char* fact : {"- Warm up first", "build up over a few weeks", "hamstrings twice a day",
+                           "at least 10 minutes every", "months"}) {
+    CHECK_THAT(r.out, Contains(fact));
+  }
+}

@@ -16,6 +16,7 @@
 #include "stretch/duration_format.hpp"
 #include "stretch/pain.hpp"
 #include "stretch/safety.hpp"
+#include "stretch/view_model.hpp"
 
 using namespace stretch;
 using namespace stretch::app;
@@ -141,7 +142,8 @@ TEST_CASE("the end lines say how it ended and what was not done", "[plain]") {
   r.active = Millis{61000};
   r.held = Millis{36000};
   r.exercises = {{"a", "Alpha", ExerciseStatus::done}, {"b", "Beta", ExerciseStatus::done}};
-  CHECK(end_lines(plan, r) == std::vector<std::string>{"done: 1 min 1 s.", "Held 36 s of 36 s planned."});
+  CHECK(end_lines(plan, r) == std::vector<std::string>{"done: 1 min 1 s.", "Held 36 s of 36 s planned.",
+                                                       "Tip: " + std::string(tip_for(summary_tip_number(r)))});
 
   r.end = SessionEnd::quit;
   r.active = Millis{19999};  // said in whole seconds down, as the line's clock says 00:19
@@ -151,7 +153,8 @@ TEST_CASE("the end lines say how it ended and what was not done", "[plain]") {
   r.exercises = {{"a", "Alpha", ExerciseStatus::partial}, {"b", "Beta", ExerciseStatus::skipped}};
   CHECK(end_lines(plan, r) == std::vector<std::string>{"stopped: you quit after 19 s.",
                                                        "Held 12 s of 36 s planned. Paused 10 min, not counted.",
-                                                       "Partly done: Alpha.", "Not done: Beta."});
+                                                       "Partly done: Alpha.", "Not done: Beta.",
+                                                       "Tip: " + std::string(tip_for(summary_tip_number(r)))});
   r.end = SessionEnd::interrupted;
   CHECK(end_lines(plan, r).front() == "interrupted after 19 s.");
   r.end = SessionEnd::stopped_for_pain;

@@ -77,7 +77,7 @@ const std::string hold_80x24 = golden(R"(
   ██████      ██████  ██████      breathe in
   ██  ██  ██  ██  ██      ██      ████████░░░░░░░░
   ██  ██      ██  ██      ██
-  ██  ██  ██  ██  ██      ██      Let everything you are not stretching relax.
+  ██  ██  ██  ██  ██      ██      Stay still. No bouncing.
   ██████      ██████      ██
 
  Lie on your back on a mat or rug, knees bent and feet flat on the floor,
@@ -100,7 +100,7 @@ const std::string hold_40x12 = golden(R"(
  HOLD · LEFT · rep 2 of 4
  0:07
  breathe in ████████░░░░░░░░
- Let everything you are not stretching…
+ Stay still. No bouncing.
  Caution: Pull gently and steadily; do
  not yank the knee in. If holding belo…
  next: Knee to chest (both legs)
@@ -117,7 +117,7 @@ const std::string paused_80x24 = golden(R"(
   ██████      ██████  ██████      PAUSED
   ██  ██  ██  ██  ██      ██      press space to continue
   ██  ██      ██  ██      ██
-  ██  ██  ██  ██  ██      ██      Let everything you are not stretching relax.
+  ██  ██  ██  ██  ██      ██      Stay still. No bouncing.
   ██████      ██████      ██
 
  Lie on your back on a mat or rug, knees bent and feet flat on the floor,
@@ -140,7 +140,7 @@ const std::string paused_40x12 = golden(R"(
  HOLD · LEFT · rep 2 of 4
  0:07  PAUSED
  press space to continue
- Let everything you are not stretching…
+ Stay still. No bouncing.
  Caution: Pull gently and steadily; do
  not yank the knee in. If holding belo…
  next: Knee to chest (both legs)
@@ -199,23 +199,23 @@ const std::string safety_80x24 = golden(R"(
 ────────────────────────────────────────────────────────────────────────────────
  Do not stretch today, and get medical help promptly, if you notice any of
  these:
- • numbness or loss of feeling
- • pins and needles
+ • numbness, pins and needles, or loss of feeling
  • weakness in a leg
- • trouble walking
- • changed reflexes
+ • trouble walking, or changed reflexes
  • loss of control of your bladder or bowels
+ • back pain that is constant and severe
  Loss of bladder or bowel control needs urgent care: go to a hospital now.
 
  Check with a physiotherapist or doctor before you stretch if:
- • you have had surgery on your spine recently
+ • recent spine surgery: do not stretch until a clinician has cleared you
  • you have hurt your back recently (a fall, an accident, sport)
- • your pain is severe, or constant and does not ease with rest
+ • your pain is severe
+ • you are new to exercise, or unsure whether these stretches suit you
 
  Start only if none of this applies to you today.
 
  n  none of this applies: start
- p  surgery, injury or severe pain
+ p  surgery, injury, pain or unsure
  w  I have a warning sign
 ────────────────────────────────────────────────────────────────────────────────
  q leave)");
@@ -240,10 +240,10 @@ const std::string safety_40x12 = golden(R"(
  Do not stretch today, and get medical
  help promptly, if you notice any of
  these:
- • numbness or loss of feeling
+ • numbness, pins and needles, or loss
  ↓ more below: ↓ or j
  n  none of this applies: start
- p  surgery, injury or severe pain
+ p  surgery, injury, pain or unsure
  w  I have a warning sign
 ────────────────────────────────────────
  q leave)");
@@ -376,7 +376,7 @@ TEST_CASE("the summary gives the time, the holds and each exercise", "[view]") {
  • Knee to chest: skipped
  Pain (0-10): 4 before, 2 after
 
-
+ Tip: Give both sides of your body the same time.
 
 
 

@@ -2,6 +2,8 @@
 // The safety texts and the pre-session check, from the warning signs in the source
 // material (docs/safety.md has the same words for readers of the docs).
 
+#include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -9,8 +11,9 @@ namespace stretch {
 
 enum class SafetyAnswer {
   none_apply,       // start
-  see_professional, // recent spine surgery, a recent injury, severe or constant pain
-  warning_sign,     // numbness, pins and needles, leg weakness, trouble walking, bladder or bowel
+  see_professional, // recent spine surgery, a recent injury, severe pain, new to exercise or unsure
+  warning_sign,     // numbness, pins and needles, leg weakness, trouble walking, bladder or bowel,
+                    // constant and severe pain
 };
 
 enum class SafetyVerdict {
@@ -42,6 +45,16 @@ struct SafetyCheckText {
 
 // Shown during holds when the exercise has no reminders of its own, or in turn with them.
 [[nodiscard]] const std::vector<std::string_view>& hold_reminders();
+
+// General tips from the material, shown one at a time on the summary and all by
+// `stretch-timer tips`.
+[[nodiscard]] const std::vector<std::string_view>& tips();
+// The tip to show the `number`-th time (any number: it wraps round).
+[[nodiscard]] std::string_view tip_for(std::size_t number);
+
+// docs/safety.md, made from the texts above, so that the document and the program cannot
+// say different things (a test checks the file against it).
+[[nodiscard]] std::string safety_markdown();
 
 // The breathing cue of exercises that give none.
 [[nodiscard]] std::string_view default_breathing_cue();

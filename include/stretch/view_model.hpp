@@ -178,6 +178,8 @@ void render_panel(const PanelView& view, int scroll, Screen& screen);
 [[nodiscard]] PanelView pain_checkin_view(bool after_session);
 [[nodiscard]] PanelView stopped_for_pain_view();
 [[nodiscard]] PanelView session_help_view();
+// Which tip the summary of `record` shows (see tip_for): it varies from session to session.
+[[nodiscard]] std::size_t summary_tip_number(const SessionRecord& record);
 [[nodiscard]] PanelView summary_view(const SessionRecord& record, std::optional<int> pain_before,
                                      std::optional<int> pain_after, bool menu_follows);
 

@@ -63,6 +63,7 @@ ParsedArguments parse_arguments(const std::vector<std::string>& args) {
   history->add_option("--since", options.since, "Only sessions on or after this date")->type_name("YYYY-MM-DD");
 
   app.add_subcommand("stats", "Streaks, time this week and month, and the pain trend");
+  app.add_subcommand("tips", "Tips for stretching safely and well, from the source material");
 
   std::vector<const char*> argv{"stretch-timer"};
   for (const std::string& arg : args) argv.push_back(arg.c_str());
@@ -84,6 +85,7 @@ ParsedArguments parse_arguments(const std::vector<std::string>& args) {
   if (session->parsed()) options.command = Command::session;
   if (history->parsed()) options.command = Command::history;
   if (app.got_subcommand("stats")) options.command = Command::stats;
+  if (app.got_subcommand("tips")) options.command = Command::tips;
   parsed.options = options;
   return parsed;
 }

@@ -9,7 +9,7 @@
 
 namespace stretch::app {
 
-enum class Command { list, show, validate, session, history, stats };
+enum class Command { list, show, validate, session, history, stats, tips };
 
 struct Options {
   Command command = Command::list;

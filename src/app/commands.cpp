@@ -13,6 +13,7 @@
 #include "stretch/duration_format.hpp"
 #include "stretch/movement_text.hpp"
 #include "stretch/plan.hpp"
+#include "stretch/safety.hpp"
 #include "stretch/text.hpp"
 
 namespace stretch::app {
@@ -69,6 +70,15 @@ std::string step_summary(const Plan& plan, const Step& step) {
   }
   if (counted && step.kind == StepKind::move) text += ", " + std::to_string(pe.reps) + " times";
   return text;
+}
+
+// "- Warm up first: ..." with the lines after the first under its text.
+void print_wrapped_tip(std::ostream& out, std::string_view tip) {
+  bool first = true;
+  for (const std::string& line : wrap_text(std::string(tip), 76)) {
+    out << (first ? "- " : "  ") << line << "\n";
+    first = false;
+  }
 }
 
 void print_wrapped(std::ostream& out, std::string_view indent, const std::string& text) {
@@ -233,6 +243,11 @@ int run_validate(const Options& options, std::ostream& out, std::ostream& err) {
   return problems.empty() ? exit_ok : exit_failure;
 }
 
+int run_tips(std::ostream& out) {
+  for (std::string_view tip : tips()) print_wrapped_tip(out, tip);
+  return exit_ok;
+}
+
 int run_command(const Options& options, std::ostream& out, std::ostream& err) {
   switch (options.command) {
     case Command::list:
@@ -247,6 +262,8 @@ int run_command(const Options& options, std::ostream& out, std::ostream& err) {
       return run_history(options, out, err);
     case Command::stats:
       return run_stats(options, out, err);
+    case Command::tips:
+      return run_tips(out);
   }
   return exit_usage;
 }

@@ -22,5 +22,6 @@ int run_validate(const Options& options, std::ostream& out, std::ostream& err);
 int run_session(const Options& options, std::ostream& out, std::ostream& err);
 int run_history(const Options& options, std::ostream& out, std::ostream& err);
 int run_stats(const Options& options, std::ostream& out, std::ostream& err);
+int run_tips(std::ostream& out);
 
 }  // namespace stretch::app

@@ -4,6 +4,7 @@
 #include "stretch/movement_text.hpp"
 #include "stretch/safety.hpp"
 #include "stretch/text.hpp"
+#include "stretch/view_model.hpp"
 
 namespace stretch::app {
 namespace {
@@ -157,6 +158,8 @@ std::vector<std::string> end_lines(const Plan& plan, const SessionRecord& record
   if (!skipped.empty()) lines.push_back("Not done: " + joined(skipped) + ".");
   if (record.end == SessionEnd::stopped_for_pain) {
     for (std::string_view advice : stopped_for_pain_advice()) lines.emplace_back(advice);
+  } else {
+    lines.push_back("Tip: " + std::string(tip_for(summary_tip_number(record))));  // the screen's tip
   }
   return lines;
 }

@@ -123,7 +123,7 @@ PanelView safety_check_view() {
   v.body.push_back({std::string(t.prompt), Tone::normal, ""});
   v.choices = {
       {"n", "none of this applies: start"},
-      {"p", "surgery, injury or severe pain"},
+      {"p", "surgery, injury, pain or unsure"},
       {"w", "I have a warning sign"},
   };
   v.footer = {{"q", "leave", 1}};
@@ -193,6 +193,11 @@ PanelView session_help_view() {
   return v;
 }
 
+std::size_t summary_tip_number(const SessionRecord& record) {
+  return static_cast<std::size_t>(std::chrono::duration_cast<std::chrono::seconds>(record.active).count()) +
+         record.steps_completed;
+}
+
 PanelView summary_view(const SessionRecord& record, std::optional<int> pain_before, std::optional<int> pain_after,
                        bool menu_follows) {
   PanelView v;
@@ -228,6 +233,10 @@ PanelView summary_view(const SessionRecord& record, std::optional<int> pain_befo
     v.body.push_back({"Pain (0-10): " + rating(pain_before) + " before, " + rating(pain_after) + " after",
                       Tone::normal, ""});
   }
+  // One tip a session, from the material; which one follows the session's length, so that
+  // the tips take turns without the view reading a clock or a counter.
+  v.body.push_back({});
+  v.body.push_back({"Tip: " + std::string(tip_for(summary_tip_number(record))), Tone::dim, ""});
   if (menu_follows) {
     v.footer = {{"Enter", "back to the menu", 2}, {"q", "quit", 1}};
   } else {
