@@ -493,3 +493,45 @@ TEST_CASE("the menu says whether today is done, the streak, and ticks the routin
   CHECK_THAT(line_of("Desk break"), Catch::Matchers::EndsWith("   8 min 8 s"));
   CHECK(shown.find(" Today: done \u00b7 streak 3 days (best 5)") != std::string::npos);
 }
+
+TEST_CASE("a counted movement shows MOVE, its part and the count; a flow shows FLOW and the side", "[view][kinds]") {
+  const Plan desk = plan_of("desk-break");
+  std::size_t rolls = 0;
+  while (desk.steps[rolls].kind != StepKind::move || desk.exercise_of(desk.steps[rolls]).exercise.id != "shoulder-rolls") {
+    ++rolls;
+  }
+  // 20.5 s into rolling forward at 3 s a circle: the 7th circle.
+  const SessionSnapshot moving = at(desk, rolls, 20500ms, breath_at(desk, desk.steps[rolls], 30000ms, 20500ms));
+  CHECK(session_screen(moving, {40, 12}) == golden(R"(
+ Desk break                   2:33 left
+ ███████████████████████░░░░░░░░░░░░░░░
+ Shoulder rolls
+ MOVE · BOTH · roll forward 7 of 10
+ 0:10
+ breathe easy
+ A gentle pull is right. Sharp pain me…
+ Caution: Keep the circles slow and
+ smooth; do not jerk. Make the circles…
+ next: Hamstring stretch (standing)
+────────────────────────────────────────
+ space pause x it hurts ? help q quit)"));
+  CHECK(next_visible_change(moving, {40, 12}) == 500ms);  // the 8th circle begins
+
+  const Plan low_back = plan_of("low-back");
+  std::size_t flow = 0;
+  while (low_back.steps[flow].kind != StepKind::flow || low_back.steps[flow].side != Side::right) ++flow;
+  const SessionSnapshot flowing = at(low_back, flow, 1000ms, BreathCue{});
+  CHECK(session_screen(flowing, {40, 12}) == golden(R"(
+ Low back                     5:29 left
+ ███████████████████░░░░░░░░░░░░░░░░░░░
+ Lower trunk rotation
+ FLOW · RIGHT · to the right, round 1 …
+ 0:05
+ breathe easy
+ Slow and smooth.
+ Caution: Go only as far as is
+ comfortable; your knees do not need t…
+ next: Hamstring stretch (lying)
+────────────────────────────────────────
+ space pause x it hurts ? help q quit)"));
+}
