@@ -18,9 +18,10 @@ esac
 # Build tools, the libraries, and tmux for the end-to-end tests that drive the real
 # program in a terminal.
 # Voice and sound: espeak-ng makes the speech, PulseAudio plays it, speech-dispatcher is the
-# desktop's speech service, and sox and python3 check the audio file in the tests.
+# desktop's speech service, and sox and python3 check the audio file in the tests;
+# python3-jsonschema checks the built-in files against the JSON Schema.
 packages=(g++ cmake make pkg-config libncurses-dev nlohmann-json3-dev libcli11-dev catch2 tmux ncurses-term
-          libespeak-ng-dev espeak-ng-data libpulse-dev libspeechd-dev sox python3)
+          libespeak-ng-dev espeak-ng-data libpulse-dev libspeechd-dev sox python3 python3-jsonschema)
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed"; then
