@@ -1,43 +1,39 @@
 #!/usr/bin/env bash
 # Sets up and builds stretch-timer on Debian or Ubuntu: installs the packages it needs
 # when they are missing (with sudo when not run as root), then configures and builds.
+# A developer's build: warnings are errors (STRETCH_WERROR), unlike a packager's plain cmake.
 #
-#   scripts/setup.sh              release build with debug info into build/
-#   scripts/setup.sh --sanitize   AddressSanitizer + UBSan build into build-sanitize/
+#   scripts/setup.sh              the program only, into build/ (fastest way to a session)
+#   scripts/setup.sh --tests      the program, the test suite and the benchmarks, into build/
+#   scripts/setup.sh --sanitize   AddressSanitizer + UBSan build with the tests into build-sanitize/
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build_dir=build
-cmake_args=()
+targets=(--target stretch-timer)
+cmake_args=(-DSTRETCH_WERROR=ON)
 case "${1:-}" in
   "") ;;
-  --sanitize) build_dir=build-sanitize; cmake_args+=(-DSTRETCH_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug) ;;
-  *) echo "usage: scripts/setup.sh [--sanitize]" >&2; exit 2 ;;
+  --tests) targets=() ;;
+  --sanitize)
+    build_dir=build-sanitize targets=()
+    cmake_args+=(-DSTRETCH_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DSTRETCH_BUILD_BENCH=OFF) ;;
+  *) echo "usage: scripts/setup.sh [--tests|--sanitize]" >&2; exit 2 ;;
 esac
 
-# Build tools, the libraries, and tmux for the end-to-end tests that drive the real
-# program in a terminal.
+# Build tools, the libraries, tmux for the end-to-end tests that drive the real program in a
+# terminal, and scdoc for the man pages.
 # Voice and sound: espeak-ng makes the speech, PulseAudio plays it, speech-dispatcher is the
 # desktop's speech service, and sox and python3 check the audio file in the tests;
 # python3-jsonschema checks the built-in files against the JSON Schema.
-packages=(g++ cmake make pkg-config libncurses-dev nlohmann-json3-dev libcli11-dev catch2 tmux ncurses-term
+packages=(g++ cmake make pkg-config libncurses-dev nlohmann-json3-dev libcli11-dev catch2 tmux ncurses-term scdoc
           libespeak-ng-dev espeak-ng-data libpulse-dev libspeechd-dev sox python3 python3-jsonschema)
-missing=()
-for package in "${packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed"; then
-    missing+=("$package")
-  fi
-done
-if ((${#missing[@]} > 0)); then
-  echo "setup: installing ${missing[*]}"
-  sudo=()
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null || { echo "setup: run as root or install sudo" >&2; exit 1; }
-    sudo=(sudo)
-  fi
-  "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+scripts/install-packages.sh "${packages[@]}"
+
+# A compiler cache, when the developer has one, makes rebuilds after a pull cheap.
+if command -v ccache >/dev/null; then
+  cmake_args+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 fi
 
 cmake -S . -B "$build_dir" "${cmake_args[@]}" >/dev/null
-cmake --build "$build_dir" -j "$(nproc)"
+cmake --build "$build_dir" -j "$(nproc)" "${targets[@]}"
