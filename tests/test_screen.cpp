@@ -1,5 +1,7 @@
 #include "stretch/screen.hpp"
 
+#include <algorithm>
+
 #include "catch.hpp"
 
 using stretch::Screen;
