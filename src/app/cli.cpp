@@ -19,6 +19,17 @@ constexpr const char* description =
     "stretch-timer guides a back-pain stretching session in the terminal: holds, reps, sides,\n"
     "rests and breathing, with safety checks. Routines are JSON; see docs/routine-format.md.";
 
+constexpr const char* footer =
+    "Start here: stretch-timer session daily\n"
+    "\n"
+    "Files ($XDG_CONFIG_HOME defaults to ~/.config, $XDG_DATA_HOME to ~/.local/share):\n"
+    "  $XDG_CONFIG_HOME/stretch-timer/routines/*.json  your routines, beside the built-in ones\n"
+    "  $XDG_CONFIG_HOME/stretch-timer/config.json      settings\n"
+    "  $XDG_DATA_HOME/stretch-timer/history.jsonl      the history of sessions\n"
+    "  $XDG_DATA_HOME/stretch-timer/state.json         the day of the last safety check\n"
+    "\n"
+    "More: man stretch-timer, man 5 stretch-timer-routines\n";
+
 void add_level_option(CLI::App& command, Options& options) {
   command
       .add_option_function<std::string>(
@@ -35,11 +46,12 @@ ParsedArguments parse_arguments(const std::vector<std::string>& args) {
   CLI::App app{description, "stretch-timer"};
   app.set_version_flag("--version", std::string("stretch-timer ") + version);
   app.require_subcommand(1);
-  app.footer("Start here: stretch-timer session daily\n");
+  app.footer(footer);
 
   auto* list = app.add_subcommand("list", "List the routines: id, name, exercises, time, tags");
   list->add_option("--tag", options.tag, "Only routines with this tag, e.g. daily")->type_name("TAG");
   list->add_flag("--json", options.json, "Print JSON for scripts");
+  list->add_flag("--ids", options.ids, "Print only the ids, one a line (for shell completion)");
 
   auto* show = app.add_subcommand("show", "Show a routine: its exercises, cautions and timeline");
   show->add_option("routine", options.target, "Routine id (see list)")->required();

@@ -16,6 +16,7 @@ struct Options {
   // list
   std::string tag;
   bool json = false;
+  bool ids = false;  // only the ids, one a line: for shell completion
   // history
   bool csv = false;
   std::string since;  // YYYY-MM-DD

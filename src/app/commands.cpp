@@ -93,8 +93,23 @@ void report_skipped(const Diagnostics& problems, std::ostream& err) {
   for (const Diagnostic& d : problems) err << "stretch-timer: skipped " << d.to_string() << "\n";
 }
 
+namespace {
+
+// The ids alone, for shell completion: no settings needed, so a bad config.json still completes.
+int run_list_ids(const Options& options, const Paths& paths, std::ostream& out, std::ostream& err) {
+  const LoadedLibrary loaded = load_library(paths.routines_dir());
+  report_skipped(loaded.problems, err);
+  for (const LibraryRoutine& r : loaded.library.routines()) {
+    if (options.tag.empty() || r.routine.has_tag(options.tag)) out << sanitize_for_terminal(r.routine.id) << "\n";
+  }
+  return loaded.problems.empty() ? exit_ok : exit_failure;
+}
+
+}  // namespace
+
 int run_list(const Options& options, std::ostream& out, std::ostream& err) {
   const Paths paths = paths_from_environment();
+  if (options.ids) return run_list_ids(options, paths, out, err);
   const std::optional<PlanSettings> settings = load_plan_settings(paths, options, err);
   if (!settings) return exit_failure;
   const LoadedLibrary loaded = load_library(paths.routines_dir());

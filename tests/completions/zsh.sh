@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# ctest: drives an interactive zsh in a pseudo-terminal (zsh/zpty), with the completion on its
+# fpath and compinit run, types a command line and a Tab, and checks what zsh wrote there;
+# the routine ids must come from the program, a routine of the user's own included.
+# Skipped (77) without zsh. Usage: zsh.sh COMPLETION_FILE PROGRAM
+set -uo pipefail
+completion=$1 program=$2
+command -v zsh >/dev/null || { echo "zsh is not installed"; exit 77; }
+
+export XDG_CONFIG_HOME PATH
+XDG_CONFIG_HOME=$(mktemp -d)
+trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
+mkdir -p "$XDG_CONFIG_HOME/stretch-timer/routines" "$XDG_CONFIG_HOME/bin" "$XDG_CONFIG_HOME/fpath"
+cat >"$XDG_CONFIG_HOME/stretch-timer/routines/mine.json" <<'JSON'
+{"routines": [{"id": "my-evening", "name": "Mine", "description": "Mine.", "exercises": ["bridge"]}]}
+JSON
+ln -s "$(realpath "$program")" "$XDG_CONFIG_HOME/bin/stretch-timer"
+cp "$completion" "$XDG_CONFIG_HOME/fpath/_stretch-timer"
+PATH=$XDG_CONFIG_HOME/bin:$PATH
+
+# complete LINE: what the line reads after one Tab in an interactive zsh. A widget bound to
+# Ctrl-X writes the edit buffer to a file, the way to see the line without parsing the screen.
+complete() {
+  local buffer=$XDG_CONFIG_HOME/buffer
+  rm -f "$buffer"
+  BUFFER_FILE=$buffer LINE=$1 FPATH_DIR=$XDG_CONFIG_HOME/fpath zsh -f <<'ZSH'
+zmodload zsh/zpty
+zpty z 'zsh -f -i'
+zpty -w z 'PS1="> "; fpath=($FPATH_DIR $fpath); autoload -Uz compinit; compinit -u -D'
+zpty -w z 'dump() { print -r -- "[$BUFFER]" > $BUFFER_FILE }; zle -N dump; bindkey "^X" dump'
+zpty -w -n z "$LINE"$'\t'
+sleep 1
+zpty -w -n z $'\x18'
+for i in {1..50}; do [[ -s $BUFFER_FILE ]] && break; sleep 0.1; done
+zpty -d z
+ZSH
+  cat "$buffer" 2>/dev/null
+}
+
+failures=0
+expect() {  # expect LINE COMPLETED_LINE
+  local got
+  got=$(complete "$1")
+  if [[ $got == "[$2]" ]]; then echo "ok: '$1' -> '$2'"; else
+    echo "FAIL: '$1' -> '$got', expected '[$2]'"
+    failures=$((failures + 1))
+  fi
+}
+expect "stretch-timer sess" "stretch-timer session "
+expect "stretch-timer session my-e" "stretch-timer session my-evening "
+expect "stretch-timer show low-b" "stretch-timer show low-back "
+expect "stretch-timer session --level gen" "stretch-timer session --level gentle "
+exit $((failures > 0))
