@@ -5,7 +5,7 @@ install(TARGETS stretch-timer RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY data/ DESTINATION ${CMAKE_INSTALL_DATADIR}/stretch-timer)
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 # The licence goes in as Debian's copyright file (cmake/Packaging.cmake).
-install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR} FILES_MATCHING PATTERN "*.md")
+install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR} FILES_MATCHING PATTERN "*.md" PATTERN "man" EXCLUDE)
 
 # zsh looks in vendor-completions under /usr on Debian and Ubuntu, in site-functions elsewhere.
 if(CMAKE_INSTALL_PREFIX STREQUAL "/usr")

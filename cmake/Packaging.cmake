@@ -6,11 +6,13 @@ set(CPACK_PACKAGE_NAME stretch-timer)
 set(CPACK_PACKAGE_VENDOR "stretch-timer")
 set(CPACK_PACKAGE_CONTACT "stretch-timer maintainers <stretch-timer@users.noreply.github.com>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "guided back-pain stretching sessions in the terminal")
+# Lines under 80 columns, as Debian's control files want them.
 set(CPACK_PACKAGE_DESCRIPTION
-    "stretch-timer walks you through a stretching routine for the back: when to get into
-position, how long to hold, which side, which rep, when to breathe in and out, and what must
-make you stop. It has a full-screen mode and a plain line-per-cue mode for screen readers,
-keeps a history of sessions with a pain check-in, and reads routines from JSON files.")
+    "stretch-timer walks you through a stretching routine for the back: when to
+get into position, how long to hold, which side, which rep, when to breathe
+in and out, and what must make you stop. It has a full-screen mode and a
+plain line-per-cue mode for screen readers, keeps a history of sessions with
+a pain check-in, and reads routines from JSON files.")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_STRIP_FILES ON)
 set(CPACK_PACKAGING_INSTALL_PREFIX "${CMAKE_INSTALL_PREFIX}")
