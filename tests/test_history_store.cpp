@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "app/history_digest_store.hpp"
 #include "app/history_store.hpp"
 #include "app/local_time.hpp"
 #include "catch.hpp"

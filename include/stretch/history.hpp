@@ -29,10 +29,10 @@ struct HistoryRecord {
   std::chrono::seconds planned{0};  // the whole plan, as it would run without pauses
   std::chrono::seconds active{0};   // session time, pauses excluded
   std::chrono::seconds paused{0};
-  std::chrono::seconds held{0};     // hold time actually done
+  std::chrono::seconds held{0};  // hold time actually done
   std::vector<ExerciseResult> exercises;
   SessionEnd end = SessionEnd::completed;
-  std::optional<int> pain_before;   // 0..10, empty when skipped or not asked
+  std::optional<int> pain_before;  // 0..10, empty when skipped or not asked
   std::optional<int> pain_after;
 };
 
@@ -41,9 +41,9 @@ struct HistoryRecord {
 [[nodiscard]] HistoryRecord make_history_record(const SessionRecord& session, Timestamp started_at,
                                                 std::optional<int> pain_before, std::optional<int> pain_after);
 
-[[nodiscard]] std::string_view to_string(SessionEnd end);           // "stopped_for_pain"
-[[nodiscard]] std::string_view to_string(ExerciseStatus status);     // "partial"
-[[nodiscard]] std::string_view describe(SessionEnd end);             // "stopped for pain"
+[[nodiscard]] std::string_view to_string(SessionEnd end);         // "stopped_for_pain"
+[[nodiscard]] std::string_view to_string(ExerciseStatus status);  // "partial"
+[[nodiscard]] std::string_view describe(SessionEnd end);          // "stopped for pain"
 
 // One line of JSON, without the newline. Text is made valid UTF-8 without control
 // characters first, so whatever a record holds, the line can be read back.
@@ -55,6 +55,18 @@ struct HistoryLine {
 };
 // Keys this version does not know are ignored, so a newer program's records still read.
 [[nodiscard]] HistoryLine parse_history_line(std::string_view line);
+
+// One line as a streaming reader finds it: a record, a problem, or neither (a blank line).
+// `number` is the 1-based line number, 0 when unknown (a reader going backwards); `whole` is
+// false for a last line with no newline, which is then most likely a write cut short.
+struct HistoryLineResult {
+  std::optional<HistoryRecord> record;
+  std::optional<Diagnostic> problem;
+};
+[[nodiscard]] HistoryLineResult read_history_line(std::string_view file_name, std::string_view line, std::size_t number,
+                                                  bool whole);
+// The place of a line in a problem: "line 12".
+[[nodiscard]] std::string line_location(std::size_t number);
 
 struct ParsedHistory {
   std::vector<HistoryRecord> records;  // in file order

@@ -19,6 +19,9 @@ enum class Charset { unicode, ascii };
 [[nodiscard]] std::string history_table(std::span<const HistoryRecord> records, Charset charset);
 // RFC 4180 CSV with a header line; one row a session.
 [[nodiscard]] std::string history_csv(std::span<const HistoryRecord> records);
+// The same, a piece at a time, for a history read as a stream.
+[[nodiscard]] std::string history_csv_header();
+[[nodiscard]] std::string history_csv_row(const HistoryRecord& record);
 // A JSON array of the records, each as it is stored in the history file.
 [[nodiscard]] std::string history_json(std::span<const HistoryRecord> records);
 

@@ -6,6 +6,7 @@
 // daylight-saving changes without this code reading any clock or zone.
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <set>
 #include <span>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "stretch/history.hpp"
+#include "stretch/progression.hpp"
 #include "stretch/timestamp.hpp"
 
 namespace stretch {
@@ -23,18 +25,18 @@ namespace stretch {
 
 // For the menu: is today done, and the streak.
 struct DailyStatus {
-  bool stretched_today = false;               // a session today that counts
-  std::vector<std::string> completed_today;   // ids of routines completed today, sorted, once each
+  bool stretched_today = false;              // a session today that counts
+  std::vector<std::string> completed_today;  // ids of routines completed today, sorted, once each
   // Days in a row with a session that counts, ending today; while today has none yet, ending
   // yesterday (the streak is not lost until the day is over).
   int current_streak = 0;
-  int best_streak = 0;                        // the longest run ever
+  int best_streak = 0;  // the longest run ever
 };
 [[nodiscard]] DailyStatus daily_status(std::span<const HistoryRecord> records, Date today);
 
 struct Totals {
-  int sessions = 0;                  // every recorded session, however it ended
-  std::chrono::seconds active{0};    // time stretching, pauses excluded
+  int sessions = 0;                // every recorded session, however it ended
+  std::chrono::seconds active{0};  // time stretching, pauses excluded
 };
 
 struct ExerciseCount {
@@ -65,6 +67,13 @@ struct PainWeek {
   int after_count = 0;
 };
 
+// A routine whose level the rules say to change (docs/progression.md).
+struct RoutineAdvice {
+  std::string routine_id;
+  std::string routine_name;  // as last recorded
+  LevelSuggestion suggestion;
+};
+
 struct Stats {
   Date today;
   DailyStatus daily;
@@ -74,7 +83,29 @@ struct Stats {
   Totals all_time;
   std::vector<ExerciseCount> exercises;  // most often done first
   HamstringGoal hamstrings;
-  std::vector<PainWeek> pain;  // the last pain_trend_weeks weeks, oldest first, this week last
+  std::vector<PainWeek> pain;         // the last pain_trend_weeks weeks, oldest first, this week last
+  std::vector<RoutineAdvice> advice;  // routines with a suggestion, by id
+};
+
+// Statistics from records handed over one at a time in any order, so a history of any
+// length is read as a stream: what it holds grows with the number of distinct exercises and
+// routines and one bit a day, never with the number of sessions.
+class StatsBuilder {
+ public:
+  StatsBuilder(Date today, std::set<std::string, std::less<>> hamstring_exercises);
+  ~StatsBuilder();
+  StatsBuilder(const StatsBuilder&) = delete;
+  StatsBuilder& operator=(const StatsBuilder&) = delete;
+
+  void add(const HistoryRecord& record);
+  [[nodiscard]] bool empty() const;
+  [[nodiscard]] Stats finish() const;
+  // The menu's digest of the same records (stretch/history_digest.hpp).
+  [[nodiscard]] const class HistoryDigest& digest() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
 // `hamstring_exercises`: ids of the exercises that stretch the hamstrings (the library's

@@ -99,12 +99,4 @@ ParsedHistory read_history(const fs::path& file) {
   return parse_history(name, *read.text);
 }
 
-DailyStatus load_daily_status(const Paths& paths) {
-  try {
-    return daily_status(read_history(paths.history_file()).records, local_today());
-  } catch (const std::exception&) {
-    return DailyStatus{};
-  }
-}
-
 }  // namespace stretch::app

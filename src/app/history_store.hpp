@@ -24,8 +24,4 @@ inline constexpr std::size_t max_history_file_bytes = std::size_t{256} * 1024 * 
 // file is an empty history; a file that cannot be read is one problem with no line.
 [[nodiscard]] ParsedHistory read_history(const std::filesystem::path& file);
 
-// For the menu: today's sessions and the streak from the history file, in the local time
-// zone. Never throws: an unreadable history gives an empty status.
-[[nodiscard]] DailyStatus load_daily_status(const Paths& paths);
-
 }  // namespace stretch::app

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "app/commands.hpp"
+#include "app/history_digest_store.hpp"
 #include "app/history_store.hpp"
 #include "app/paths.hpp"
 #include "app/plain_runner.hpp"

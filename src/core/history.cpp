@@ -64,29 +64,40 @@ HistoryRecord make_history_record(const SessionRecord& session, Timestamp starte
 
 std::string_view to_string(SessionEnd end) {
   switch (end) {
-    case SessionEnd::completed: return "completed";
-    case SessionEnd::quit: return "quit";
-    case SessionEnd::stopped_for_pain: return "stopped_for_pain";
-    case SessionEnd::interrupted: return "interrupted";
+    case SessionEnd::completed:
+      return "completed";
+    case SessionEnd::quit:
+      return "quit";
+    case SessionEnd::stopped_for_pain:
+      return "stopped_for_pain";
+    case SessionEnd::interrupted:
+      return "interrupted";
   }
   return "interrupted";
 }
 
 std::string_view describe(SessionEnd end) {
   switch (end) {
-    case SessionEnd::completed: return "completed";
-    case SessionEnd::quit: return "quit";
-    case SessionEnd::stopped_for_pain: return "stopped for pain";
-    case SessionEnd::interrupted: return "interrupted";
+    case SessionEnd::completed:
+      return "completed";
+    case SessionEnd::quit:
+      return "quit";
+    case SessionEnd::stopped_for_pain:
+      return "stopped for pain";
+    case SessionEnd::interrupted:
+      return "interrupted";
   }
   return "interrupted";
 }
 
 std::string_view to_string(ExerciseStatus status) {
   switch (status) {
-    case ExerciseStatus::done: return "done";
-    case ExerciseStatus::partial: return "partial";
-    case ExerciseStatus::skipped: return "skipped";
+    case ExerciseStatus::done:
+      return "done";
+    case ExerciseStatus::partial:
+      return "partial";
+    case ExerciseStatus::skipped:
+      return "skipped";
   }
   return "skipped";
 }
@@ -149,6 +160,19 @@ HistoryLine parse_history_line(std::string_view line) {
   return history_line::read_general(line);
 }
 
+std::string line_location(std::size_t number) { return "line " + std::to_string(number); }
+
+HistoryLineResult read_history_line(std::string_view file_name, std::string_view line, std::size_t number, bool whole) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (is_blank(line)) return {};
+  HistoryLine parsed = parse_history_line(line);
+  if (parsed.record) return {std::move(parsed.record), std::nullopt};
+  // A last line with no newline that does not parse is almost surely a write cut short.
+  std::string message = whole ? parsed.error : "an incomplete record (the write was cut off): " + parsed.error;
+  return {std::nullopt,
+          Diagnostic{std::string(file_name), number > 0 ? line_location(number) : "", std::move(message)}};
+}
+
 ParsedHistory parse_history(std::string_view file_name, std::string_view text) {
   ParsedHistory out;
   std::size_t number = 0;
@@ -157,18 +181,11 @@ ParsedHistory parse_history(std::string_view file_name, std::string_view text) {
     ++number;
     const std::size_t newline = text.find('\n', at);
     const bool whole = newline != std::string_view::npos;
-    std::string_view line = text.substr(at, whole ? newline - at : std::string_view::npos);
+    const std::string_view line = text.substr(at, whole ? newline - at : std::string_view::npos);
     at = whole ? newline + 1 : text.size();
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (is_blank(line)) continue;
-    HistoryLine parsed = parse_history_line(line);
-    if (parsed.record) {
-      out.records.push_back(std::move(*parsed.record));
-    } else {
-      // A last line with no newline that does not parse is almost surely a write cut short.
-      std::string message = whole ? parsed.error : "an incomplete record (the write was cut off): " + parsed.error;
-      out.problems.push_back(Diagnostic{std::string(file_name), "line " + std::to_string(number), std::move(message)});
-    }
+    HistoryLineResult result = read_history_line(file_name, line, number, whole);
+    if (result.record) out.records.push_back(std::move(*result.record));
+    if (result.problem) out.problems.push_back(std::move(*result.problem));
   }
   return out;
 }

@@ -115,6 +115,22 @@ std::string exercise_lines(const Stats& s) {
   return out;
 }
 
+// The level advice of docs/progression.md, one paragraph a routine.
+std::string advice_lines(const Stats& s) {
+  if (s.advice.empty()) return "";
+  std::string out = "Level\n";
+  for (const RoutineAdvice& a : s.advice) {
+    const std::string name = sanitize_for_terminal(a.routine_name.empty() ? a.routine_id : a.routine_name);
+    const LevelSuggestion& l = a.suggestion;
+    out += "  " + name + " (" + std::string(to_string(l.current)) +
+           "): " + (l.advice == Advice::step_up ? "ready for " : "ease off to ") + std::string(to_string(l.suggested)) +
+           ".\n    " + sanitize_for_terminal(l.why) + ".\n";
+    out += "    Run it with: stretch-timer session " + sanitize_for_terminal(a.routine_id) + " --level " +
+           std::string(to_string(l.suggested)) + "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string history_table(std::span<const HistoryRecord> records, Charset charset) {
@@ -127,42 +143,48 @@ std::string history_table(std::span<const HistoryRecord> records, Charset charse
   for (const HistoryRecord& r : records) {
     const std::string name = r.routine_name.empty() ? r.routine_id : r.routine_name;
     out += format_date(r.started_at.local_date()) + " " + format_time_of_day(r.started_at) + "  " +
-           pad_to_width(sanitize_for_terminal(name), routine_width) + "  " +
-           pad_to_width(to_string(r.level), 8) + "  " + pad_to_width(format_duration(r.active), 12) + "  " +
-           pad_to_width(describe(r.end), 16) + "  " + pain_text(r, charset) + "\n";
+           pad_to_width(sanitize_for_terminal(name), routine_width) + "  " + pad_to_width(to_string(r.level), 8) +
+           "  " + pad_to_width(format_duration(r.active), 12) + "  " + pad_to_width(describe(r.end), 16) + "  " +
+           pain_text(r, charset) + "\n";
   }
   return out;
 }
 
-std::string history_csv(std::span<const HistoryRecord> records) {
-  std::string out =
-      "started_at,date,time,routine_id,routine_name,level,planned_seconds,active_seconds,paused_seconds,"
-      "held_seconds,exercises_done,exercises_partial,exercises_skipped,end,pain_before,pain_after,exercises\r\n";
-  for (const HistoryRecord& r : records) {
-    std::string exercises;
-    for (const ExerciseResult& e : r.exercises) {
-      exercises += (exercises.empty() ? "" : ";") + e.id + ":" + std::string(to_string(e.status));
-    }
-    const std::string cells[] = {format_timestamp(r.started_at),
-                                 format_date(r.started_at.local_date()),
-                                 format_time_of_day(r.started_at),
-                                 csv_cell(r.routine_id),
-                                 csv_cell(r.routine_name),
-                                 std::string(to_string(r.level)),
-                                 std::to_string(r.planned.count()),
-                                 std::to_string(r.active.count()),
-                                 std::to_string(r.paused.count()),
-                                 std::to_string(r.held.count()),
-                                 std::to_string(count_status(r, ExerciseStatus::done)),
-                                 std::to_string(count_status(r, ExerciseStatus::partial)),
-                                 std::to_string(count_status(r, ExerciseStatus::skipped)),
-                                 std::string(to_string(r.end)),
-                                 optional_number(r.pain_before),
-                                 optional_number(r.pain_after),
-                                 csv_cell(exercises)};
-    for (std::size_t i = 0; i < std::size(cells); ++i) out += (i > 0 ? "," : "") + cells[i];
-    out += "\r\n";
+std::string history_csv_header() {
+  return "started_at,date,time,routine_id,routine_name,level,planned_seconds,active_seconds,paused_seconds,"
+         "held_seconds,exercises_done,exercises_partial,exercises_skipped,end,pain_before,pain_after,exercises\r\n";
+}
+
+std::string history_csv_row(const HistoryRecord& r) {
+  std::string exercises;
+  for (const ExerciseResult& e : r.exercises) {
+    exercises += (exercises.empty() ? "" : ";") + e.id + ":" + std::string(to_string(e.status));
   }
+  const std::string cells[] = {format_timestamp(r.started_at),
+                               format_date(r.started_at.local_date()),
+                               format_time_of_day(r.started_at),
+                               csv_cell(r.routine_id),
+                               csv_cell(r.routine_name),
+                               std::string(to_string(r.level)),
+                               std::to_string(r.planned.count()),
+                               std::to_string(r.active.count()),
+                               std::to_string(r.paused.count()),
+                               std::to_string(r.held.count()),
+                               std::to_string(count_status(r, ExerciseStatus::done)),
+                               std::to_string(count_status(r, ExerciseStatus::partial)),
+                               std::to_string(count_status(r, ExerciseStatus::skipped)),
+                               std::string(to_string(r.end)),
+                               optional_number(r.pain_before),
+                               optional_number(r.pain_after),
+                               csv_cell(exercises)};
+  std::string out;
+  for (std::size_t i = 0; i < std::size(cells); ++i) out += (i > 0 ? "," : "") + cells[i];
+  return out + "\r\n";
+}
+
+std::string history_csv(std::span<const HistoryRecord> records) {
+  std::string out = history_csv_header();
+  for (const HistoryRecord& r : records) out += history_csv_row(r);
   return out;
 }
 
@@ -185,8 +207,8 @@ std::string pain_bar(double value, int width, Charset charset) {
     if (halves % 2 == 1) bar += '+';
   } else {
     // Eighths of a cell: U+2588 full block, then U+258F (one eighth) up to U+2589 (seven).
-    static constexpr std::string_view eighths[] = {"",         "\u258F", "\u258E", "\u258D",
-                                                   "\u258C",   "\u258B", "\u258A", "\u2589"};
+    static constexpr std::string_view eighths[] = {"",       "\u258F", "\u258E", "\u258D",
+                                                   "\u258C", "\u258B", "\u258A", "\u2589"};
     const auto total = static_cast<int>(std::lround(cells * 8));
     for (int i = 0; i < total / 8; ++i) bar += "\u2588";
     bar += eighths[total % 8];
@@ -202,8 +224,8 @@ std::string pain_chart(std::span<const PainWeek> weeks, Charset charset) {
   int after_total = 0;
   int after_count = 0;
   // Weeks before the first check-in say nothing; from then on an empty week is part of the trend.
-  const auto first = std::find_if(weeks.begin(), weeks.end(),
-                                  [](const PainWeek& w) { return w.before_count + w.after_count > 0; });
+  const auto first =
+      std::find_if(weeks.begin(), weeks.end(), [](const PainWeek& w) { return w.before_count + w.after_count > 0; });
   for (const PainWeek& w : std::span(first, weeks.end())) {
     out += "  " + format_date(w.monday) + "  ";
     if (w.before_count == 0 && w.after_count == 0) {
@@ -211,8 +233,9 @@ std::string pain_chart(std::span<const PainWeek> weeks, Charset charset) {
       continue;
     }
     const auto column = [&](std::string_view label, std::optional<double> value) {
-      return std::string(label) + " " + (value ? pain_bar(*value, bar_width, charset) + " " + one_decimal(*value)
-                                               : pad_to_width("", bar_width) + "   -");
+      return std::string(label) + " " +
+             (value ? pain_bar(*value, bar_width, charset) + " " + one_decimal(*value)
+                    : pad_to_width("", bar_width) + "   -");
     };
     out += column("before", w.before) + "   " + column("after", w.after) + "\n";
     // The weekly averages times their counts are the integer sums again.
@@ -245,7 +268,10 @@ std::string stats_report(const Stats& s, Charset charset) {
   std::string out = streak_lines(s) + "\n" + totals_lines(s) + "\n" + hamstring_lines(s, charset) + "\n";
   const std::string exercises = exercise_lines(s);
   if (!exercises.empty()) out += exercises + "\n";
-  return out + pain_chart(s.pain, charset);
+  out += pain_chart(s.pain, charset);
+  const std::string advice = advice_lines(s);
+  if (!advice.empty()) out += "\n" + advice;
+  return out;
 }
 
 }  // namespace stretch

@@ -1,0 +1,83 @@
+#include "app/history_digest_store.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <string>
+
+#include "app/file_text.hpp"
+#include "app/local_time.hpp"
+
+namespace stretch::app {
+namespace {
+
+// The end of the covered part is fingerprinted: an edited or replaced file almost surely
+// changes it, and reading it costs one small read.
+constexpr std::size_t fingerprint_bytes = 4096;
+// A digest is a few kilobytes (one bit a day and a dozen sessions a routine).
+constexpr std::size_t max_digest_bytes = std::size_t{1} * 1024 * 1024;
+
+DigestSource source_of(const HistoryFile& history, std::uint64_t covered) {
+  return DigestSource{covered, fingerprint(history.bytes_before(covered, fingerprint_bytes))};
+}
+
+// Adds the records of the lines from `from` on; bad lines are left to `history` and `stats`
+// to report.
+void add_lines(const HistoryFile& history, std::uint64_t from, std::uint64_t to, HistoryDigest& digest) {
+  history.forward(from, [&](const FoundLine& line) {
+    if (line.offset >= to) return false;
+    HistoryLineResult result = read_history_line("", line.text, 0, line.whole);
+    if (result.record) digest.add(*result.record);
+    return true;
+  });
+}
+
+}  // namespace
+
+void save_history_digest(const Paths& paths, const HistoryFile& history, std::uint64_t covered,
+                         const HistoryDigest& digest) {
+  try {
+    const std::string text = digest_to_text(digest, source_of(history, covered)) + "\n";
+    const std::filesystem::path file = digest_file(paths);
+    make_private_dirs(file.parent_path());
+    // Written whole beside and renamed over, so a reader never sees half a digest; the
+    // process id keeps two programs saving at once apart.
+    const std::filesystem::path temporary = file.string() + "." + std::to_string(::getpid()) + ".tmp";
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) return;
+    const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    ::close(fd);
+    if (!written || std::rename(temporary.c_str(), file.c_str()) != 0) std::remove(temporary.c_str());
+  } catch (const std::exception&) {
+    // A cache that cannot be saved costs a rebuild next time, nothing more.
+  }
+}
+
+HistoryDigest load_history_digest(const Paths& paths) {
+  try {
+    const HistoryFile history(paths.history_file());
+    if (history.missing()) return {};
+    const std::uint64_t end = history.whole_lines_end();
+    const FileText saved_text = read_text_file(digest_file(paths), max_digest_bytes, "digest files");
+    if (saved_text.text) {
+      std::optional<SavedDigest> saved = parse_digest_text(*saved_text.text);
+      if (saved && saved->source.bytes <= end && saved->source == source_of(history, saved->source.bytes)) {
+        if (saved->source.bytes == end) return std::move(saved->digest);
+        add_lines(history, saved->source.bytes, end, saved->digest);
+        save_history_digest(paths, history, end, saved->digest);
+        return std::move(saved->digest);
+      }
+    }
+    HistoryDigest rebuilt;
+    add_lines(history, 0, end, rebuilt);
+    save_history_digest(paths, history, end, rebuilt);
+    return rebuilt;
+  } catch (const std::exception&) {
+    return {};
+  }
+}
+
+DailyStatus load_daily_status(const Paths& paths) { return load_history_digest(paths).daily_status(local_today()); }
+
+}  // namespace stretch::app
