@@ -26,8 +26,11 @@ esac
 # Voice and sound: espeak-ng makes the speech, PulseAudio plays it, speech-dispatcher is the
 # desktop's speech service, and sox and python3 check the audio file in the tests;
 # python3-jsonschema checks the built-in files against the JSON Schema.
+# Reminders: libsystemd-dev for their desktop notifications (sd-bus), dbus for their test on
+# a private session bus; tidy checks the HTML report.
 packages=(g++ cmake make pkg-config libncurses-dev nlohmann-json3-dev libcli11-dev catch2 tmux ncurses-term scdoc
-          libespeak-ng-dev espeak-ng-data libpulse-dev libspeechd-dev sox python3 python3-jsonschema)
+          libespeak-ng-dev espeak-ng-data libpulse-dev libspeechd-dev sox python3 python3-jsonschema
+          libsystemd-dev dbus tidy)
 scripts/install-packages.sh "${packages[@]}"
 
 # A compiler cache, when the developer has one, makes rebuilds after a pull cheap.

@@ -74,8 +74,28 @@ ParsedArguments parse_arguments(const std::vector<std::string>& args) {
   history->add_flag("--csv", options.csv, "Print CSV, e.g. for a physiotherapist")->excludes(history_json);
   history->add_option("--since", options.since, "Only sessions on or after this date")->type_name("YYYY-MM-DD");
 
-  app.add_subcommand("stats", "Streaks, time this week and month, and the pain trend");
+  app.add_subcommand("stats", "Streaks, time this week and month, the pain trend and level advice");
   app.add_subcommand("tips", "Tips for stretching safely and well, from the source material");
+
+  auto* report = app.add_subcommand("report", "Write a one-page HTML report for a physiotherapist");
+  report->add_option("--since", options.since, "The first day (default: the last 12 weeks)")->type_name("YYYY-MM-DD");
+  report->add_option("-o,--output", options.output, "Write to this file instead of stdout")->type_name("FILE.html");
+
+  auto* remind = app.add_subcommand("remind", "Reminders to stretch, as systemd user timers (or cron)");
+  remind->require_subcommand(1);
+  auto* remind_add = remind->add_subcommand("add", "Add a reminder: remind add 08:00,20:00 hamstrings");
+  remind_add
+      ->add_option("when_and_routine", options.remind_args,
+                   "HH:MM, several as HH:MM,HH:MM, or every 1h; then the routine")
+      ->required()
+      ->expected(2, 3);
+  remind_add->add_option("--between", options.between, "With every: the hours of the day (default 09:00-17:00)")
+      ->type_name("HH:MM-HH:MM");
+  remind->add_subcommand("list", "List the reminders");
+  auto* remind_remove = remind->add_subcommand("remove", "Remove a reminder and its timer");
+  remind_remove->add_option("id", options.remind_args, "The reminder's ID (see remind list)")->required()->expected(1);
+  auto* remind_fire = remind->add_subcommand("fire", "Remind now, as the timer does (quiet if already done)");
+  remind_fire->add_option("id", options.remind_args, "The reminder's ID (see remind list)")->required()->expected(1);
 
   std::vector<const char*> argv{"stretch-timer"};
   for (const std::string& arg : args) argv.push_back(arg.c_str());
@@ -98,6 +118,13 @@ ParsedArguments parse_arguments(const std::vector<std::string>& args) {
   if (history->parsed()) options.command = Command::history;
   if (app.got_subcommand("stats")) options.command = Command::stats;
   if (app.got_subcommand("tips")) options.command = Command::tips;
+  if (report->parsed()) options.command = Command::report;
+  if (remind->parsed()) {
+    options.command = Command::remind;
+    for (const char* action : {"add", "list", "remove", "fire"}) {
+      if (remind->got_subcommand(action)) options.remind_action = action;
+    }
+  }
   parsed.options = options;
   return parsed;
 }

@@ -9,7 +9,7 @@
 
 namespace stretch::app {
 
-enum class Command { list, show, validate, session, history, stats, tips };
+enum class Command { list, show, validate, session, history, stats, tips, report, remind };
 
 struct Options {
   Command command = Command::list;
@@ -19,7 +19,13 @@ struct Options {
   bool ids = false;  // only the ids, one a line: for shell completion
   // history
   bool csv = false;
-  std::string since;  // YYYY-MM-DD
+  std::string since;  // YYYY-MM-DD; also report
+  // report
+  std::string output;  // -o FILE; empty: stdout
+  // remind: add WHEN... ROUTINE [--between], list, remove ID, fire ID
+  std::string remind_action;
+  std::vector<std::string> remind_args;
+  std::string between;
   // show, session: a routine id; session also takes a tag, which opens the menu filtered
   std::string target;
   // validate

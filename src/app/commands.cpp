@@ -279,6 +279,10 @@ int run_command(const Options& options, std::ostream& out, std::ostream& err) {
       return run_stats(options, out, err);
     case Command::tips:
       return run_tips(out);
+    case Command::report:
+      return run_report(options, out, err);
+    case Command::remind:
+      return run_remind(options, out, err);
   }
   return exit_usage;
 }

@@ -23,5 +23,7 @@ int run_session(const Options& options, std::ostream& out, std::ostream& err);
 int run_history(const Options& options, std::ostream& out, std::ostream& err);
 int run_stats(const Options& options, std::ostream& out, std::ostream& err);
 int run_tips(std::ostream& out);
+int run_remind(const Options& options, std::ostream& out, std::ostream& err);  // remind_command.cpp
+int run_report(const Options& options, std::ostream& out, std::ostream& err);  // report_command.cpp
 
 }  // namespace stretch::app
