@@ -124,7 +124,8 @@ std::string advice_lines(const Stats& s) {
     const LevelSuggestion& l = a.suggestion;
     out += "  " + name + " (" + std::string(to_string(l.current)) +
            "): " + (l.advice == Advice::step_up ? "ready for " : "ease off to ") + std::string(to_string(l.suggested)) +
-           ".\n    " + sanitize_for_terminal(l.why) + ".\n";
+           ".\n";
+    for (const std::string& line : wrap_text(sanitize_for_terminal(l.why) + ".", 74)) out += "    " + line + "\n";
     out += "    Run it with: stretch-timer session " + sanitize_for_terminal(a.routine_id) + " --level " +
            std::string(to_string(l.suggested)) + "\n";
   }

@@ -34,6 +34,12 @@ std::string short_date(Date d) {
   return std::to_string(unsigned{d.day()}) + " " + std::string(month_short[unsigned{d.month()} - 1]);
 }
 
+// "pain after..." as the start of a sentence.
+std::string sentence(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+
 std::string pain_cell(std::optional<int> v) { return v ? std::to_string(*v) : "&ndash;"; }
 
 constexpr std::string_view style = R"(
@@ -46,6 +52,7 @@ th, td { text-align: left; padding: .15em .5em .15em 0; border-bottom: 1px solid
 td.n, th.n { text-align: right; }
 ul.summary { padding-left: 1.2em; margin: .3em 0; }
 svg { display: block; width: 100%; height: auto; }
+svg.calendar { max-width: 30em; }
 svg text { font: 9px "DejaVu Sans", Arial, sans-serif; fill: #333; }
 .advice { margin: .3em 0; }
 footer { margin-top: 1.5em; font-size: 9pt; color: #555; }
@@ -71,8 +78,9 @@ std::string calendar_svg(const ReportData& d) {
   const int row_height = top + 7 * (cell + gap) + 8;
   const int width = left + weeks_a_row * (cell + gap);
   const int height = rows * row_height + 16;
-  std::string out = "<svg viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
+  std::string out = "<svg class=\"calendar\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
                     "\" role=\"img\" aria-label=\"Calendar of days stretched\">\n";
+  bool year_shown = false;
   for (int w = 0; w < weeks; ++w) {
     const int row = w / weeks_a_row;
     const int x = left + (w % weeks_a_row) * (cell + gap);
@@ -84,14 +92,17 @@ std::string calendar_svg(const ReportData& d) {
                std::string(weekday_short[static_cast<std::size_t>(day)]) + "</text>\n";
       }
     }
-    // A month's name above the week that holds its first day.
+    // A month's name above the week that holds its first day, with the year on the first
+    // name and in January; the first week is named only when no month begins close after it.
     for (int day = 0; day < 7; ++day) {
       const Date date = add_days(monday, day);
-      if (date.day() == std::chrono::day{1} || (w == 0 && day == 0)) {
+      const bool first_week_named = w == 0 && day == 0 && add_days(monday, 21).month() == monday.month();
+      if (date.day() == std::chrono::day{1} || first_week_named) {
+        const bool with_year = !year_shown || date.month() == std::chrono::January;
+        year_shown = true;
         out += "<text x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y0 - 4) + "\">" +
                std::string(month_short[unsigned{date.month()} - 1]) +
-               (date.month() == std::chrono::January || w == 0 ? " " + std::to_string(int{date.year()}) : "") +
-               "</text>\n";
+               (with_year ? " " + std::to_string(int{date.year()}) : "") + "</text>\n";
         break;
       }
     }
@@ -323,7 +334,7 @@ std::string report_html(const ReportData& d, const Timestamp& generated_at) {
       out += "<p class=\"advice\"><strong>" + html(a.routine_name.empty() ? a.routine_id : a.routine_name) +
              "</strong> (" + std::string(to_string(a.suggestion.current)) +
              "): " + (a.suggestion.advice == Advice::step_up ? "ready for " : "ease off to ") +
-             std::string(to_string(a.suggestion.suggested)) + ". " + html(a.suggestion.why) + ".</p>\n";
+             std::string(to_string(a.suggestion.suggested)) + ". " + html(sentence(a.suggestion.why)) + ".</p>\n";
     }
   }
 
