@@ -20,12 +20,14 @@ _stretch_timer() {
 
   local words="" ids=false
   case $command in
-    "") words="session list show validate history stats --help --version" ;;
+    "") words="session list show validate history stats report remind --help --version" ;;
     session) words="--level --plain --check --no-checkin --help" ids=true ;;
     show) words="--level --help" ids=true ;;
     list) words="--tag --json --ids --help" ;;
     history) words="--since --json --csv --help" ;;
     stats) words="--help" ;;
+    report) words="--since -o --output --help" ;;
+    remind) words="add list remove fire --between --help" ids=true ;;
     validate)
       if [[ $cur == -* ]]; then words="--help"; else
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
