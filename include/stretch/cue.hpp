@@ -6,6 +6,7 @@
 #include <chrono>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "stretch/model.hpp"
 
@@ -34,6 +35,9 @@ struct Cue {
   CueKind kind = CueKind::get_ready;
   std::chrono::milliseconds at{0};  // session time it is due (paused time excluded)
   std::string words;                // plain text, already cleaned of control characters
+  // Lines that follow the words on a screen or in the plain mode but are not spoken in full:
+  // the numbered instructions of an exercise at get ready.
+  std::vector<std::string> details;
   std::string exercise;             // the exercise's name; empty for the session's own cues
   Side side = Side::none;
   int rep = 0;    // 1-based; 0 when the exercise has one rep or none applies

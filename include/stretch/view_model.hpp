@@ -175,7 +175,7 @@ void render_panel(const PanelView& view, int scroll, Screen& screen);
 [[nodiscard]] PanelView safety_check_view();
 // For start_after_confirmation and do_not_start.
 [[nodiscard]] PanelView safety_verdict_view(SafetyVerdict verdict);
-[[nodiscard]] PanelView pain_checkin_view(bool after_session);
+[[nodiscard]] PanelView pain_checkin_view(bool after_session, bool pending_one = false);
 [[nodiscard]] PanelView stopped_for_pain_view();
 [[nodiscard]] PanelView session_help_view();
 // Which tip the summary of `record` shows (see tip_for): it varies from session to session.

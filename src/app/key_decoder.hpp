@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "app/tui_keys.hpp"
+#include "stretch/keys.hpp"
 
 namespace stretch::app {
 

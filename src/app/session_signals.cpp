@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <iterator>
 #include <cerrno>
 #include <stdexcept>
 
@@ -31,21 +32,40 @@ void install(int signal_number, struct sigaction* previous) {
   ::sigaction(signal_number, &action, previous);
 }
 
+constexpr int ending[] = {SIGINT,  SIGTERM,   SIGHUP,  SIGQUIT, SIGPIPE, SIGUSR1,
+                          SIGUSR2, SIGALRM,   SIGVTALRM, SIGPROF, SIGXCPU, SIGPOLL};
+constexpr int handled[] = {SIGINT,  SIGTERM,   SIGHUP,  SIGQUIT, SIGPIPE, SIGUSR1,  SIGUSR2, SIGALRM,
+                           SIGVTALRM, SIGPROF, SIGXCPU, SIGPOLL, SIGWINCH, SIGTSTP, SIGCONT};
+
 }  // namespace
 
-SignalPipe::SignalPipe(std::initializer_list<int> signals) : signals_(signals) {
+std::span<const int> ending_signals() { return ending; }
+std::span<const int> handled_signals() { return handled; }
+bool is_ending_signal(int signal_number) {
+  for (const int s : ending) {
+    if (s == signal_number) return true;
+  }
+  return false;
+}
+
+SignalPipe::SignalPipe() {
   if (g_write_fd != -1) throw std::logic_error("one SignalPipe at a time");
   std::array<int, 2> fds{-1, -1};
   if (::pipe2(fds.data(), O_CLOEXEC | O_NONBLOCK) != 0) throw std::runtime_error("cannot create the signal pipe");
   read_fd_ = fds[0];
   write_fd_ = fds[1];
   g_write_fd = write_fd_;
-  previous_.resize(signals_.size());
-  for (std::size_t i = 0; i < signals_.size(); ++i) install(signals_[i], &previous_[i]);
+  previous_.resize(std::size(handled));
+  for (std::size_t i = 0; i < std::size(handled); ++i) install(handled[i], &previous_[i]);
+  struct sigaction ignore {};
+  ignore.sa_handler = SIG_IGN;
+  sigemptyset(&ignore.sa_mask);
+  ::sigaction(SIGXFSZ, &ignore, &previous_xfsz_);
 }
 
 SignalPipe::~SignalPipe() {
-  for (std::size_t i = 0; i < signals_.size(); ++i) ::sigaction(signals_[i], &previous_[i], nullptr);
+  for (std::size_t i = 0; i < std::size(handled); ++i) ::sigaction(handled[i], &previous_[i], nullptr);
+  ::sigaction(SIGXFSZ, &previous_xfsz_, nullptr);
   g_write_fd = -1;
   ::close(read_fd_);
   ::close(write_fd_);

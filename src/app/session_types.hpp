@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "app/clock.hpp"
+#include "stretch/cue.hpp"
 #include "stretch/diagnostic.hpp"
+#include "stretch/flow.hpp"
 #include "stretch/library.hpp"
 #include "stretch/plan.hpp"
 #include "stretch/session.hpp"
@@ -16,12 +18,7 @@
 
 namespace stretch::app {
 
-struct SessionOutcome {
-  SessionRecord record;
-  std::chrono::system_clock::time_point started_at;  // wall clock, for the history
-  std::optional<int> pain_before;                    // 0..10; empty when skipped or not asked
-  std::optional<int> pain_after;
-};
+using SessionOutcome = stretch::SessionOutcome;
 
 struct SessionRequest {
   const Library* library = nullptr;
@@ -36,10 +33,16 @@ struct SessionRequest {
   DailyStatus daily_status;                  // for the menu: done today? the streak
   std::function<void(const SessionOutcome&)> on_session_end;  // records the history
   std::function<void()> on_safety_check_passed;               // remembers today's date
+  // Each cue as it is due, beside what the front end does with it (voice, sounds, a hook).
+  // Called from the loop: it must not block.
+  std::function<void(const Cue&)> on_cue;
 };
 
+// The flow's settings from a request; `lines` for the plain front end.
+[[nodiscard]] FlowConfig flow_config(const SessionRequest& request, bool lines, bool answers_piped);
+
 // Exit codes of a session, beside the ones in cli.hpp.
-inline constexpr int exit_not_started = 1;  // the safety check said not to stretch today
+using stretch::exit_not_started;
 inline int exit_for_signal(int signal_number) { return 128 + signal_number; }
 
 }  // namespace stretch::app

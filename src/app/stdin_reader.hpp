@@ -21,6 +21,8 @@ class InputReader {
   // True once the fd has reached its end; what is buffered may still be taken.
   [[nodiscard]] bool closed() const { return closed_; }
   [[nodiscard]] bool empty() const { return buffer_.empty(); }
+  // A whole line is waiting to be taken.
+  [[nodiscard]] bool has_line() const { return buffer_.find('\n') != std::string::npos; }
   // One read() of what is there (call it when poll says the fd is readable).
   void fill();
   // What one read() brought, as fill() keeps it: a line longer than max_line is cut there

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <cerrno>
 #include <clocale>
 #include <cstdlib>
 #include <cstring>
@@ -198,6 +199,8 @@ void Terminal::paint(Screen& screen, bool bell) {
 std::vector<Key> Terminal::read_keys() {
   std::array<char, 256> buffer{};
   const ssize_t n = ::read(STDIN_FILENO, buffer.data(), buffer.size());
+  // End of input, or an error other than a signal: the terminal is gone (POLLHUP, POLLERR).
+  if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN)) input_ended_ = true;
   if (n <= 0) return {};
   return keys_.feed(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
 }

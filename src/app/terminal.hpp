@@ -8,7 +8,7 @@
 
 #include "app/key_decoder.hpp"
 #include "app/painter.hpp"
-#include "app/tui_keys.hpp"
+#include "stretch/keys.hpp"
 #include "stretch/screen.hpp"
 #include "stretch/view_model.hpp"
 
@@ -30,6 +30,8 @@ class Terminal {
   void paint(Screen& screen, bool bell);
   // The keys waiting on stdin; call only when poll() said it is readable (one read).
   [[nodiscard]] std::vector<Key> read_keys();
+  // True once a read found the end of input or an error: the terminal has closed.
+  [[nodiscard]] bool input_ended() const { return input_ended_; }
 
   // Ctrl-Z: put the terminal back as the shell expects it; resume() takes it again and
   // redraws everything at the next paint.
@@ -42,6 +44,7 @@ class Terminal {
   Painter painter_;
   KeyDecoder keys_;
   bool suspended_ = false;
+  bool input_ended_ = false;
 };
 
 }  // namespace stretch::app

@@ -9,6 +9,7 @@
 #include "render_parts.hpp"
 #include "stretch/duration_format.hpp"
 #include "stretch/text.hpp"
+#include "stretch/keys.hpp"
 #include "stretch/view_model.hpp"
 
 namespace stretch {
@@ -150,14 +151,16 @@ PanelView safety_verdict_view(SafetyVerdict verdict) {
   return v;
 }
 
-PanelView pain_checkin_view(bool after_session) {
+PanelView pain_checkin_view(bool after_session, bool pending_one) {
   PanelView v;
   v.title = after_session ? "How is your back now?" : "How is your back?";
   v.body.push_back({after_session ? "How much does your back hurt now, after the session?"
                                   : "How much does your back hurt right now?",
                     Tone::normal, ""});
   v.body.push_back({"0 is no pain at all, 10 the worst pain you can imagine.", Tone::dim, ""});
-  v.choices = {{"0-9", "your rating"}, {"t", "10"}, {"Enter", "skip"}};
+  // A 1 waits for a 0 (ten) or Enter (one); the screen shows it was typed.
+  if (pending_one) v.body.push_back({"Your rating: 1_  (0 for 10, Enter for 1, Backspace to change)", Tone::strong, ""});
+  v.choices = {{"0-10", "your rating"}, {"Enter", pending_one ? "1" : "skip"}};
   return v;
 }
 
@@ -174,19 +177,11 @@ PanelView stopped_for_pain_view() {
 PanelView session_help_view() {
   PanelView v;
   v.title = "Keys";
-  const std::vector<std::pair<std::string_view, std::string_view>> keys{
-      {"space", "pause or resume"},
-      {"s  \u2192", "skip this step"},
-      {"n", "skip this exercise"},
-      {"b  \u2190", "back: start this step again; twice, the step before"},
-      {"+  -", "add or take off 5 seconds"},
-      {"x", "stop: it hurts"},
-      {"m", "sound on or off"},
-      {"?", "this help"},
-      {"q", "quit (asks first)"},
-  };
+  // The one key map, the same that the plain mode and --help print.
   // The key column is the paragraph's bullet, so a long description hangs beside it.
-  for (const auto& [key, what] : keys) v.body.push_back({std::string(what), Tone::normal, pad_to_width(key, 8)});
+  for (const KeyBinding& binding : session_key_map()) {
+    v.body.push_back({std::string(binding.does), Tone::normal, pad_to_width(binding.names, 12)});
+  }
   v.body.push_back({});
   v.body.push_back({"The session is paused while this help is open.", Tone::dim, ""});
   v.footer = {{"any key", "back to the session", 1}};
@@ -213,8 +208,9 @@ PanelView summary_view(const SessionRecord& record, std::optional<int> pain_befo
   v.body.push_back({sanitize_for_terminal(record.routine_name) + " \u00b7 " + std::string(to_string(record.level)) +
                         " level",
                     Tone::strong, ""});
+  // Pauses under a second are not worth a word ("and 0 s paused").
   std::string time = "Time: " + format_duration(record.active);
-  if (record.paused > Millis::zero()) time += " (and " + format_duration(record.paused) + " paused)";
+  if (record.paused >= Millis{1000}) time += ", not counting " + format_duration(record.paused) + " paused";
   v.body.push_back({time, Tone::normal, ""});
   v.body.push_back(
       {"Held: " + format_duration(record.held) + " of " + format_duration(record.held + record.hold_skipped), Tone::normal,

@@ -1,4 +1,4 @@
-#include "app/plain_cues.hpp"
+#include "stretch/cue_words.hpp"
 
 #include "stretch/duration_format.hpp"
 #include "stretch/movement_text.hpp"
@@ -6,7 +6,7 @@
 #include "stretch/text.hpp"
 #include "stretch/view_model.hpp"
 
-namespace stretch::app {
+namespace stretch {
 namespace {
 
 std::string side_text(Side side) { return std::string(to_string(side)) + " side"; }
@@ -164,26 +164,4 @@ std::vector<std::string> end_lines(const Plan& plan, const SessionRecord& record
   return lines;
 }
 
-std::optional<SessionEvent> plain_key_event(char key) {
-  switch (key) {
-    case ' ':
-    case 'p': return SessionEvent::toggle_pause;
-    case 's': return SessionEvent::skip_step;
-    case 'n': return SessionEvent::skip_exercise;
-    case 'b': return SessionEvent::back;
-    case '+':
-    case '=': return SessionEvent::add_time;  // = is + without shift on most keyboards
-    case '-':
-    case '_': return SessionEvent::take_time;
-    case 'x': return SessionEvent::stop_for_pain;
-    case 'q': return SessionEvent::quit;
-    default: return std::nullopt;
-  }
-}
-
-std::string keys_help() {
-  return "Keys: space pause or go on, s skip step, n next exercise, b back, + add 5 s, - take off 5 s, "
-         "x stop because it hurts, q quit, h these keys.";
-}
-
-}  // namespace stretch::app
+}  // namespace stretch

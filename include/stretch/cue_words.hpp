@@ -1,8 +1,8 @@
 #pragma once
-// What the plain runner says, as pure functions of the plan and the session's state, so
-// that the wording is tested without a process or a clock. One line per event, no cursor
-// movement: a screen reader reads each line as it comes. Text from routine files is
-// sanitized here.
+// The words of the cues, as pure functions of the plan and the session's state, so that the
+// wording is tested without a process or a clock. One line per cue, no cursor movement: a
+// screen reader reads each line as it comes, and the voice speaks it. Text from routine files
+// is sanitized here.
 
 #include <optional>
 #include <string>
@@ -12,7 +12,7 @@
 #include "stretch/plan.hpp"
 #include "stretch/session.hpp"
 
-namespace stretch::app {
+namespace stretch {
 
 // "00:05 " + text: every session line starts with the session time it belongs to.
 [[nodiscard]] std::string at_time(Millis session_time, std::string_view text);
@@ -35,8 +35,5 @@ namespace stretch::app {
 // The end: "done: 7 min 40 s." and a summary of what was done and skipped.
 [[nodiscard]] std::vector<std::string> end_lines(const Plan& plan, const SessionRecord& record);
 
-// space pause/resume, s skip step, n next exercise, b back, + / - 5 s, x it hurts, q quit.
-[[nodiscard]] std::optional<SessionEvent> plain_key_event(char key);
-[[nodiscard]] std::string keys_help();
 
-}  // namespace stretch::app
+}  // namespace stretch

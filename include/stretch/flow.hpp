@@ -1,0 +1,202 @@
+#pragma once
+// The whole life of a session, from the menu to the summary, as one pure state machine:
+//   menu → safety check → pain check-in → session → (advice) → pain check-in → summary.
+// Input (a key, a typed line, time passing, a signal) with the steady instant and the wall
+// clock instant goes in; the new state and a list of effects come out (record the session,
+// remember the safety check, say a cue, print a line, quit with code N). No clock read, no
+// file, no terminal: the full-screen and the plain front ends are two renderings of it, and
+// tests drive it input by input.
+
+#include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "stretch/cue.hpp"
+#include "stretch/keys.hpp"
+#include "stretch/library.hpp"
+#include "stretch/pain.hpp"
+#include "stretch/plan.hpp"
+#include "stretch/safety.hpp"
+#include "stretch/session.hpp"
+#include "stretch/stats.hpp"
+
+namespace stretch {
+
+using WallTime = std::chrono::system_clock::time_point;
+
+// The exit code of a flow that did not start a session: the safety check said not to stretch
+// today, or nothing was chosen or answered.
+inline constexpr int exit_not_started = 1;
+
+// What a session leaves for the history.
+struct SessionOutcome {
+  SessionRecord record;
+  WallTime started_at;             // wall clock, for the history
+  std::optional<int> pain_before;  // 0..10; empty when skipped or not asked
+  std::optional<int> pain_after;
+};
+
+struct FlowConfig {
+  const Library* library = nullptr;
+  const LibraryRoutine* routine = nullptr;  // start this one; nullptr: choose from `menu`
+  std::vector<const LibraryRoutine*> menu;  // the routines to choose from, in the menu's order
+  PlanSettings plan;                        // the menu may change plan.level
+  bool safety_check = true;
+  bool pain_checkin = true;
+  bool sound = true;
+  DailyStatus daily_status;       // for the menu: done today? the streak
+  std::size_t library_problems = 0;  // user files skipped, for the menu to mention
+  // The plain front end: answers come as typed lines, the conversation is written out as
+  // lines (Effect::line), and after the summary the program ends.
+  bool lines = false;
+  // With `lines`: the answers come from a pipe, not a person, so a wrong answer counts as
+  // no answer instead of asking again (nobody would read the "try again").
+  bool answers_piped = false;
+};
+
+struct Effect {
+  enum class Kind {
+    record,         // outcome: append it to the history
+    safety_passed,  // remember that today's safety check was answered
+    cue,            // cue: say it (print, ring, speak, sound, hook)
+    line,           // text: a line of the plain conversation (prompts, advice, answers)
+    quit,           // code: the program ends with it
+  };
+  Kind kind = Kind::line;
+  std::optional<SessionOutcome> outcome;
+  std::optional<Cue> cue;
+  std::string text;
+  // For a line said during the session: its session time, written before it in plain mode.
+  std::optional<Millis> at;
+  // A line that asks: written without a line end, the answer follows on the same line.
+  bool prompt = false;
+  int code = 0;
+};
+using Effects = std::vector<Effect>;
+
+// Signals as the flow sees them; the shell maps signal numbers to these.
+enum class SignalKind {
+  end,      // SIGINT, SIGTERM, SIGHUP, SIGQUIT, ...: the session ends as interrupted, recorded
+  suspend,  // Ctrl-Z: the session pauses
+  resumed,  // the program goes on after Ctrl-Z: the session stays paused, unless nobody can
+            // press a key to go on (plain mode with piped input), where it goes on
+};
+
+class Flow {
+ public:
+  enum class Stage { menu, safety_check, safety_verdict, pain_before, session, pain_advice, pain_after, summary, done };
+
+  // `config.library` and the routines must outlive the flow.
+  Flow(FlowConfig config, Instant now, WallTime wall);
+
+  // The effects of starting: the menu's or the first question's lines, or the session's first cue.
+  [[nodiscard]] Effects start(Instant now, WallTime wall);
+  [[nodiscard]] Effects key(const Key& key, Instant now, WallTime wall);
+  // A typed line; nullopt when the input has ended.
+  [[nodiscard]] Effects line(const std::optional<std::string>& text, Instant now, WallTime wall);
+  // Time passed: every cue and step change due by `now`, each at its own moment.
+  [[nodiscard]] Effects tick(Instant now);
+  // `number` is the signal's, for the exit code (128 + number).
+  [[nodiscard]] Effects signal(SignalKind kind, int number, Instant now);
+
+  // The next instant worth waking for: a cue or the end of a step; nullopt while only input
+  // can change anything (paused, or a question).
+  [[nodiscard]] std::optional<Instant> next_due() const;
+
+  [[nodiscard]] Stage stage() const { return stage_; }
+  [[nodiscard]] bool done() const { return stage_ == Stage::done; }
+  [[nodiscard]] int exit_code() const { return exit_code_; }
+
+  // What a view needs.
+  [[nodiscard]] const FlowConfig& config() const { return config_; }
+  [[nodiscard]] const std::vector<const Routine*>& menu_routines() const { return menu_routines_; }
+  [[nodiscard]] std::size_t selected() const { return selected_; }
+  [[nodiscard]] Level level() const { return settings_.level; }
+  [[nodiscard]] const PlanSettings& plan_settings() const { return settings_; }
+  [[nodiscard]] const DailyStatus& today() const { return today_; }
+  [[nodiscard]] SafetyVerdict verdict() const { return verdict_; }
+  [[nodiscard]] const Session* session() const { return session_ ? &*session_ : nullptr; }
+  // Counts the sessions started, so a view can tell a new session from the last one.
+  [[nodiscard]] std::size_t sessions_started() const { return sessions_started_; }
+  [[nodiscard]] std::optional<int> pain_before() const { return pain_before_; }
+  [[nodiscard]] std::optional<int> pain_after() const { return pain_after_; }
+  [[nodiscard]] const PainKeys& pain_keys() const { return pain_keys_; }
+  [[nodiscard]] bool muted() const { return muted_; }
+  [[nodiscard]] bool help_open() const { return help_; }
+  [[nodiscard]] bool confirming_quit() const { return confirm_quit_; }
+  [[nodiscard]] bool menu_follows() const { return !config_.menu.empty() && !config_.lines; }
+  // Scroll position of a panel; the view clamps it to what the panel holds.
+  [[nodiscard]] int scroll() const { return scroll_; }
+  void scroll_by(int lines, int max);
+  // A view that knows how far its panel scrolls keeps the position inside it.
+  void clamp_scroll(int max) { scroll_ = std::clamp(scroll_, 0, std::max(0, max)); }
+
+ private:
+  void menu_key(const Key& key, Instant now, WallTime wall, Effects& out);
+  void safety_key(const Key& key, Instant now, WallTime wall, Effects& out);
+  void verdict_key(const Key& key, Instant now, WallTime wall, Effects& out);
+  void pain_key_pressed(const Key& key, Instant now, WallTime wall, Effects& out);
+  void session_key(const Key& key, Instant now, Effects& out);
+  void after_key(const Key& key, Effects& out);
+
+  void menu_line(const std::string& text, Instant now, WallTime wall, Effects& out);
+  void safety_line(const std::string& text, Instant now, WallTime wall, Effects& out);
+  void confirm_line(const std::string& text, Instant now, WallTime wall, Effects& out);
+  void pain_line(const std::string& text, Instant now, WallTime wall, Effects& out);
+  void input_ended(Instant now, WallTime wall, Effects& out);
+
+  void choose(std::size_t index, Instant now, WallTime wall, Effects& out);
+  void answer_safety(SafetyAnswer answer, Instant now, WallTime wall, Effects& out);
+  void safety_passed(Instant now, WallTime wall, Effects& out);
+  void pain_answered(std::optional<int> rating, Instant now, WallTime wall, Effects& out);
+  void start_session(Instant now, WallTime wall, Effects& out);
+  void apply(SessionEvent event, Instant now, Effects& out);
+  void catch_up(Instant now, Effects& out);
+  void step_began(Instant now, Effects& out);
+  void session_ended(Effects& out);
+  void after_advice(Effects& out);
+  void to_summary(Effects& out);
+  void record(Effects& out);
+  void count_today(const SessionRecord& record);
+  void leave(int code, Effects& out);
+  void go(Stage stage, Effects& out);
+  void say(Effects& out, std::string text, std::optional<Millis> at = std::nullopt) const;
+  void emit(Cue cue, Effects& out);
+  void pause_for_overlay(Instant now);
+  void end_overlay(Instant now, Effects& out);
+  [[nodiscard]] Millis step_session_start() const;  // the current step's start, in session time
+
+  FlowConfig config_;
+  std::vector<const Routine*> menu_routines_;
+  PlanSettings settings_;
+  Stage stage_ = Stage::menu;
+  int exit_code_ = 0;
+  std::size_t selected_ = 0;
+  DailyStatus today_;  // counts the sessions of this run as they end
+  const LibraryRoutine* routine_ = nullptr;
+  bool safety_done_ = false;
+  SafetyVerdict verdict_ = SafetyVerdict::start;
+  int scroll_ = 0;
+  PainKeys pain_keys_;
+
+  std::optional<Session> session_;
+  std::size_t sessions_started_ = 0;
+  WallTime started_at_{};
+  std::optional<int> pain_before_;
+  std::optional<int> pain_after_;
+  bool recorded_ = true;  // nothing to record until a session starts
+  bool muted_ = false;
+  bool help_ = false;
+  bool confirm_quit_ = false;
+  bool resume_after_overlay_ = false;
+
+  // The cues of the current step still to come, and which step they belong to.
+  std::vector<Cue> pending_;
+  std::size_t pending_serial_ = 0;
+  Millis pending_duration_{0};
+};
+
+}  // namespace stretch

@@ -1,0 +1,34 @@
+#pragma once
+// The full screen's rendering of the flow: which screen a stage shows, drawn into a Screen.
+// Keeps what changes only with the step or the size (the step's wrapped text and the screen's
+// steady layer) between frames, while the countdown moves every second.
+
+#include <optional>
+
+#include "stretch/flow.hpp"
+#include "stretch/screen.hpp"
+#include "stretch/view_model.hpp"
+
+namespace stretch {
+
+// The panel a stage shows (the questions, advice, help, the summary), or nullopt for the
+// menu and the running session.
+[[nodiscard]] std::optional<PanelView> panel_of(const Flow& flow);
+
+class FlowView {
+ public:
+  void render(const Flow& flow, TerminalSize size, Screen& screen, Instant now);
+  // The next instant the screen changes by itself: the flow's next cue or step end, or the
+  // next visible change (a second of the countdown, the breathing bar); nullopt when only a
+  // key can change it.
+  [[nodiscard]] std::optional<Instant> next_wake(const Flow& flow, TerminalSize size, Instant now) const;
+  // How far the current panel scrolls at this size.
+  [[nodiscard]] static int max_scroll(const Flow& flow, TerminalSize size);
+
+ private:
+  std::optional<StepText> step_text_;
+  std::optional<Screen> steady_;
+  std::size_t session_number_ = 0;  // Flow::sessions_started() of the session the cache was made for
+};
+
+}  // namespace stretch
