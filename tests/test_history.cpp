@@ -165,7 +165,7 @@ TEST_CASE("a bad record gets a message saying what and where", "[history]") {
   CHECK(error_of(with("\"active_seconds\":455", "\"active_seconds\":-1")) ==
         "/active_seconds: expected 0 to 604800 seconds, found -1");
   CHECK(error_of(with("\"status\":\"partial\"", "\"status\":\"half\"")) ==
-        "/exercises/1/status: expected \"done\", \"partial\" or \"skipped\", found \"half\"");
+        "/exercises/1/status: expected \"done\", \"partial\", \"skipped\" or \"stopped\", found \"half\"");
   CHECK(error_of(with("\"end\":\"stopped_for_pain\",", "")) == "/: missing the required key \"end\"");
   CHECK(error_of(with("2026-03-08T07:30:05-04:00", "2026-03-08 07:30")) ==
         "/started_at: expected a time like \"2026-03-08T07:30:00-04:00\", found \"2026-03-08 07:30\"");

@@ -8,9 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "app/plain_cues.hpp"
-#include "app/plain_questions.hpp"
+#include "stretch/cue_words.hpp"
+#include "stretch/flow_text.hpp"
+#include "stretch/keys.hpp"
 #include "app/plain_runner.hpp"
+#include "app/stdin_reader.hpp"
 #include "catch.hpp"
 #include "support/interactive_process.hpp"
 #include "stretch/duration_format.hpp"
@@ -163,21 +165,25 @@ TEST_CASE("the end lines say how it ended and what was not done", "[plain]") {
   CHECK(pain.back() == std::string(stopped_for_pain_advice().back()));
 }
 
-TEST_CASE("the plain keys", "[plain]") {
-  CHECK(plain_key_event(' ') == SessionEvent::toggle_pause);
-  CHECK(plain_key_event('s') == SessionEvent::skip_step);
-  CHECK(plain_key_event('n') == SessionEvent::skip_exercise);
-  CHECK(plain_key_event('b') == SessionEvent::back);
-  CHECK(plain_key_event('+') == SessionEvent::add_time);
-  CHECK(plain_key_event('-') == SessionEvent::take_time);
-  CHECK(plain_key_event('x') == SessionEvent::stop_for_pain);
-  CHECK(plain_key_event('q') == SessionEvent::quit);
-  CHECK_FALSE(plain_key_event('\n').has_value());
-  CHECK_FALSE(plain_key_event('B').has_value());  // arrow keys send ESC [ B: never "back"
-  CHECK(parse_number_in(" 7 ", 0, 10) == 7);
-  CHECK_FALSE(parse_number_in("11", 0, 10).has_value());
-  CHECK_FALSE(parse_number_in("3x", 0, 10).has_value());
-  CHECK_FALSE(parse_number_in("", 0, 10).has_value());
+TEST_CASE("the one key map serves the plain keys", "[plain]") {
+  const auto ch = [](char c) { return Key::character(static_cast<unsigned char>(c)); };
+  CHECK(session_action(ch(' ')) == Action::pause);
+  CHECK(session_action(ch('p')) == Action::pause);
+  CHECK(session_action(ch('s')) == Action::skip_step);
+  CHECK(session_action(ch('n')) == Action::skip_exercise);
+  CHECK(session_action(ch('b')) == Action::back);
+  CHECK(session_action(ch('+')) == Action::add_time);
+  CHECK(session_action(ch('-')) == Action::take_time);
+  CHECK(session_action(ch('x')) == Action::stop_for_pain);
+  CHECK(session_action(ch('X')) == Action::stop_for_pain);
+  CHECK(session_action(ch('q')) == Action::quit);
+  CHECK(session_action(ch('\n')) == Action::none);
+  // Arrow keys reach the plain mode as ESC [ A..D: none of those bytes does anything.
+  for (const char c : std::string("\x1b[ABCD")) CHECK(session_action(ch(c)) == Action::none);
+  CHECK(flow_text::number_in(" 7 ", 0, 10) == 7);
+  CHECK_FALSE(flow_text::number_in("11", 0, 10).has_value());
+  CHECK_FALSE(flow_text::number_in("3x", 0, 10).has_value());
+  CHECK_FALSE(flow_text::number_in("", 0, 10).has_value());
 }
 
 TEST_CASE("a whole plain session ends once, with the record and both pain ratings", "[plain]") {
@@ -239,7 +245,7 @@ TEST_CASE("pain ratings: Enter or the end of input skips, a wrong number asks ag
   // A terminal: keys are read during the session, so "q" ends it and Enter skips the last
   // rating. A second Enter stands by in case the first went to the session as a key (it
   // was seen to hang there once on a loaded machine: a terminal never says end of input).
-  const PlainRun run = run_plain(request, "11\n4\nq\n\n", Input::terminal, 1000);
+  const PlainRun run = run_plain(request, "11\n4\nqy\n\n", Input::terminal, 1000);
   REQUIRE(run.outcomes.size() == 1);
   CHECK(run.outcomes[0].pain_before == 4);
   CHECK_FALSE(run.outcomes[0].pain_after.has_value());
@@ -256,7 +262,7 @@ TEST_CASE("keys from a terminal: quit, stop for pain, skip exercise, pause and a
   request.pain_checkin = false;
 
   // At real speed: the keys come at once, so the times are all 00:00.
-  const PlainRun quit = run_plain(request, "q", Input::terminal, 1);
+  const PlainRun quit = run_plain(request, "qy", Input::terminal, 1);
   CHECK(quit.exit_code == 0);
   REQUIRE(quit.outcomes.size() == 1);
   CHECK(quit.outcomes[0].record.end == SessionEnd::quit);
@@ -276,9 +282,10 @@ TEST_CASE("keys from a terminal: quit, stop for pain, skip exercise, pause and a
   CHECK(r.exercises[1].status == ExerciseStatus::done);
   CHECK_THAT(next.out, Contains(" Chin to chest, exercise 2 of 6: get ready, 5 s."));  // n skipped the warm-up
 
-  const PlainRun paused = run_plain(request, " +q", Input::terminal, 1);
-  CHECK_THAT(paused.out, Contains("00:00 paused. Press space to go on.\n00:00 5 s added, 10 s left.\n00:00 stopped"));
-  CHECK_THAT(paused.out, Contains(keys_help()));
+  const PlainRun paused = run_plain(request, " +qy", Input::terminal, 1);
+  CHECK_THAT(paused.out, Contains("00:00 paused. Press space to go on.\n00:00 5 s added, 10 s left.\n"
+                                          "00:00 Quit the session? Press y to quit, any other key to go on.\n00:00 stopped"));
+  CHECK_THAT(paused.out, Contains(session_keys_line()));
 }
 
 TEST_CASE("keys are not read from a pipe: piped stdin holds answers only", "[plain]") {
@@ -289,12 +296,12 @@ TEST_CASE("keys are not read from a pipe: piped stdin holds answers only", "[pla
   CHECK(run.outcomes[0].record.end == SessionEnd::completed);
   CHECK_FALSE(run.outcomes[0].pain_before.has_value());
   CHECK_FALSE(run.outcomes[0].pain_after.has_value());  // "q" was a wrong answer, not a key: skipped
-  CHECK(run.out.find(keys_help()) == std::string::npos);
+  CHECK(run.out.find(session_keys_line()) == std::string::npos);
 }
 
 TEST_CASE("answers and keys typed ahead into a terminal are read in order", "[plain]") {
   SessionRequest request = request_for("desk-break");
-  const PlainRun run = run_plain(request, "1\n3\nq6\n", Input::terminal, 1000);
+  const PlainRun run = run_plain(request, "1\n3\nqy6\n", Input::terminal, 1000);
   REQUIRE(run.outcomes.size() == 1);
   CHECK(run.outcomes[0].record.end == SessionEnd::quit);
   CHECK(run.outcomes[0].pain_before == 3);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "catch.hpp"
+#include "stretch/keys.hpp"
 #include "stretch/duration_format.hpp"
 #include "stretch/plan.hpp"
 #include "stretch/safety.hpp"
@@ -20,6 +21,7 @@
 #include "support/run_process.hpp"
 
 using namespace stretch;
+using namespace std::chrono_literals;
 using namespace stretch::test;
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
@@ -121,7 +123,33 @@ TEST_CASE("every built-in routine runs whole in plain mode, each cue at its plan
     REQUIRE(result.exit_code == 0);
     CHECK_THAT(result.out, Contains("Answer 1, 2 or 3: 1\n"));
 
-    const std::vector<TimedLine> lines = timed_lines(result.out);
+    // The hold's own cues (halfway; 3, 2, 1; "... done.") are counted here; the step and
+    // breath lines are checked one by one below.
+    std::vector<TimedLine> lines;
+    std::size_t halfway = 0;
+    std::size_t countdown = 0;
+    std::size_t exercises_done = 0;
+    for (const TimedLine& line : timed_lines(result.out)) {
+      if (line.text == "halfway") {
+        ++halfway;
+      } else if (line.text == "3" || line.text == "2" || line.text == "1") {
+        ++countdown;
+      } else if (line.text.ends_with(" done.")) {
+        ++exercises_done;
+      } else {
+        lines.push_back(line);
+      }
+    }
+    std::size_t long_holds = 0;
+    std::size_t counted = 0;
+    for (const Step& step : plan.steps) {
+      if (step.kind != StepKind::hold) continue;
+      if (step.duration >= 10s) ++long_holds;
+      for (int n = 1; n <= 3; ++n) if (step.duration > Millis{1000 * n}) ++counted;
+    }
+    CHECK(halfway == long_holds);
+    CHECK(countdown == counted);
+    CHECK(exercises_done == plan.exercises.size());
     std::size_t at = 0;
     for (const Step& step : plan.steps) {
       REQUIRE(at < lines.size());
@@ -188,7 +216,7 @@ TEST_CASE("x during a hold stops the session with the advice, and the terminal i
   CHECK(after.c_lflag == before.c_lflag);
 }
 
-TEST_CASE("q quits; space pauses and goes on; + and - change the hold", "[plain][e2e]") {
+TEST_CASE("q asks, y quits; space pauses and goes on; + and - change the hold", "[plain][e2e]") {
   TempDir home;
   InteractiveProcess child(stretch_timer_argv({"session", "desk-break", "--plain", "--no-checkin"}), fresh_home(home, "20"));
   child.type("1\n");
@@ -202,11 +230,13 @@ TEST_CASE("q quits; space pauses and goes on; + and - change the hold", "[plain]
   child.type(" ");
   REQUIRE(child.wait_for_output("going on: "));
   child.type("q");
+  REQUIRE(child.wait_for_output("Quit the session? Press y to quit"));
+  child.type("y");
   const ProcessResult result = child.finish();
   INFO(result.out + result.err);
   CHECK(result.exit_code == 0);
   CHECK_THAT(result.out, Contains(" stopped: you quit after "));
-  CHECK_THAT(result.out, Contains("Keys: space pause or go on"));
+  CHECK_THAT(result.out, Contains(session_keys_line()));
 }
 
 TEST_CASE("SIGTERM, SIGINT and SIGHUP end the session as interrupted with 128 + the signal", "[plain][e2e]") {
@@ -251,6 +281,8 @@ TEST_CASE("Ctrl-Z pauses the session and gives the terminal back until it goes o
   REQUIRE(child.wait_for_output("still paused. Press space to go on.\n"));
   // Raw again: a key without Enter is read at once.
   child.type("q");
+  REQUIRE(child.wait_for_output("Quit the session?"));
+  child.type("y");
   const ProcessResult result = child.finish();
   INFO(result.out + result.err);
   CHECK(result.exit_code == 0);

@@ -417,7 +417,10 @@ TEST_CASE("an interrupt ends the session as interrupted", "[session]") {
   const SessionRecord r = session.record(at(3));
   CHECK(r.held == s(0));
   CHECK(r.hold_skipped == s(36));
-  CHECK(r.exercises[0].status == ExerciseStatus::skipped);
+  // Under way when the signal came: stopped there, not skipped.
+  CHECK(r.exercises[0].status == ExerciseStatus::stopped);
+  REQUIRE(r.stopped_during.has_value());
+  CHECK(r.stopped_during->exercise_id == r.exercises[0].id);
 }
 
 TEST_CASE("an event first catches up with the deadlines it missed", "[session]") {

@@ -190,10 +190,11 @@ TEST_CASE("stats on a synthetic year match the numbers worked out by hand", "[st
 
   // Mornings: 362 days to 28 Dec, less 11 thirteenths outside the break and 20 break days = 331.
   // Evenings: 104 weekend days, less 4 weekend thirteenths (13 Apr, 13 Jul, 13 Sep, 13 Dec)
-  // and 5 weekend days in the break (1, 7, 8, 14, 15 June) = 95. Plus the quit session.
+  // and 5 weekend days in the break (1, 7, 8, 14, 15 June) = 95. The quit session, with no
+  // hold done, is recorded but not counted as a session.
   CHECK(records.size() == 427);
-  CHECK(s.all_time.sessions == 427);
-  CHECK(s.all_time.active == seconds{331 * 600 + 95 * 300 + 30});
+  CHECK(s.all_time.sessions == 426);
+  CHECK(s.all_time.active == seconds{331 * 600 + 95 * 300});
 
   // Runs between gaps: 12, 30, 27, 30, 29, 18, 22, 30, 30, 29, 30, 29, and 14-28 Dec = 15.
   CHECK(s.daily.current_streak == 15);
@@ -205,9 +206,9 @@ TEST_CASE("stats on a synthetic year match the numbers worked out by hand", "[st
   CHECK(s.week_start == date(2025, 12, 22));
   CHECK(s.week.sessions == 9);
   CHECK(s.week.active == seconds{7 * 600 + 2 * 300});
-  // December: 27 mornings (no 13th), 7 weekend evenings (6, 7, 14, 20, 21, 27, 28), the quit.
-  CHECK(s.month.sessions == 35);
-  CHECK(s.month.active == seconds{27 * 600 + 7 * 300 + 30});
+  // December: 27 mornings (no 13th), 7 weekend evenings (6, 7, 14, 20, 21, 27, 28); not the quit.
+  CHECK(s.month.sessions == 34);
+  CHECK(s.month.active == seconds{27 * 600 + 7 * 300});
 
   // Hamstrings twice a day: only Saturday and Sunday had two sessions with the stretch.
   REQUIRE(s.hamstrings.days.size() == 7);
@@ -245,8 +246,8 @@ TEST_CASE("stats on a synthetic year match the numbers worked out by hand", "[st
   const std::string report = stats_report(s, Charset::ascii);
   CHECK_THAT(report, Contains("Streak: 15 days in a row (best 30 days)\nToday: done\n"));
   CHECK_THAT(report, Contains("This week (from Monday 2025-12-22): 9 sessions, 1 h 20 min\n"));
-  CHECK_THAT(report, Contains("This month (December 2025): 35 sessions, 5 h 6 min\n"));
-  CHECK_THAT(report, Contains("All time: 427 sessions, 63 h 6 min\n"));
+  CHECK_THAT(report, Contains("This month (December 2025): 34 sessions, 5 h 5 min\n"));
+  CHECK_THAT(report, Contains("All time: 426 sessions, 63 h 5 min\n"));
   CHECK_THAT(report, Contains("Hamstrings twice a day: met on 2 of 7 days this week\n"
                               "  Mon 1    Tue 1    Wed 1    Thu 1    Fri 1    Sat 2 ok Sun 2 ok\n"));
   CHECK_THAT(report, Contains("  Hamstring stretch (lying)  426 times\n  Pelvic tilt                331 times\n"));
@@ -279,4 +280,29 @@ TEST_CASE("the pain chart, in block characters and in ASCII", "[stats]") {
         "  Over these weeks: 6.0 before -> 4.0 after, from 5 check-ins\n");
   CHECK_THAT(pain_chart(weeks, Charset::unicode), Contains("before \u2588\u2588\u2588\u2588\u2588\u2588\u258C    6.5"));
   CHECK_THAT(pain_chart(std::vector<PainWeek>(2), Charset::ascii), Contains("No pain check-ins in these weeks yet."));
+}
+
+TEST_CASE("stats: a session with no hold done is not a session of the week", "[stats]") {
+  const std::vector<HistoryRecord> records{session("2026-11-23T08:00:00+00:00"),
+                                           session("2026-11-24T08:00:00+00:00", "low-back", ExerciseStatus::skipped),
+                                           session("2026-11-25T08:00:00+00:00", "low-back", ExerciseStatus::stopped)};
+  const Stats s = compute_stats(records, date(2026, 11, 29), hamstring_ids);
+  CHECK(s.week.sessions == 1);
+  CHECK(s.week.active == seconds{600});
+}
+
+TEST_CASE("stats: the pain trend compares before and after within the same sessions", "[stats]") {
+  std::vector<HistoryRecord> records{session("2026-11-23T08:00:00+00:00"), session("2026-11-24T08:00:00+00:00"),
+                                     session("2026-11-25T08:00:00+00:00")};
+  records[0].pain_before = 8;  // rated only before: not comparable, left out of both
+  records[1].pain_before = 4;
+  records[1].pain_after = 2;
+  records[2].pain_before = 6;
+  records[2].pain_after = 4;
+  const Stats s = compute_stats(records, date(2026, 11, 29), hamstring_ids);
+  const PainWeek& week = s.pain.back();
+  REQUIRE(week.before.has_value());
+  REQUIRE(week.after.has_value());
+  CHECK(*week.before == 5.0);
+  CHECK(*week.after == 3.0);
 }

@@ -1,6 +1,6 @@
-// The full-screen session's flow without a terminal: keys and instants in, screens, bells,
-// history records and exit codes out.
-#include "app/tui_flow.hpp"
+// The session's flow (the core's, as the full screen drives it) without a terminal: keys and
+// instants in, screens, bells, history records and exit codes out.
+#include "support/flow_driver.hpp"
 
 #include <signal.h>
 
@@ -11,6 +11,7 @@
 
 using namespace stretch;
 using namespace stretch::app;
+using stretch::test::FlowDriver;
 using namespace std::chrono_literals;
 
 namespace {
@@ -40,11 +41,7 @@ struct Harness {
     request.on_safety_check_passed = [this] { ++checks_passed; };
   }
   static Key ch(char32_t c) { return Key::character(c); }
-  std::string screen(const TuiFlow& flow, Instant at, TerminalSize size = {80, 24}) const {
-    Screen s(size.width, size.height);
-    flow.render(s, at);
-    return s.ToString();
-  }
+  static std::string screen(FlowDriver& flow, Instant at) { return flow.screen(at); }
 };
 
 bool has(const std::string& screen, const std::string& text) { return screen.find(text) != std::string::npos; }
@@ -55,8 +52,8 @@ TEST_CASE("flow: the menu picks with digits, Enter and arrows, and changes the l
   Harness h;
   h.request.safety_check = false;
   h.request.pain_checkin = false;
-  TuiFlow flow(h.request, {80, 24}, h.t0);
-  CHECK(flow.stage() == TuiFlow::Stage::menu);
+  FlowDriver flow(h.request, {80, 24}, h.t0);
+  CHECK(flow.stage() == FlowDriver::Stage::menu);
   flow.key(Key::of(Key::Code::down), h.t0);
   flow.key(Key::of(Key::Code::right), h.t0);
   CHECK(has(h.screen(flow, h.t0), "level: full"));
@@ -64,7 +61,7 @@ TEST_CASE("flow: the menu picks with digits, Enter and arrows, and changes the l
   flow.key(Harness::ch(U'l'), h.t0);  // l cycles: full -> gentle
   CHECK(has(h.screen(flow, h.t0), "level: gentle"));
   flow.key(Harness::ch(U'4'), h.t0);
-  CHECK(flow.stage() == TuiFlow::Stage::session);
+  CHECK(flow.stage() == FlowDriver::Stage::session);
   CHECK(has(h.screen(flow, h.t0), "Low back"));
   CHECK(flow.take_bell());        // the first phase begins
   CHECK_FALSE(flow.take_bell());  // once
@@ -73,41 +70,41 @@ TEST_CASE("flow: the menu picks with digits, Enter and arrows, and changes the l
 TEST_CASE("flow: the safety check is asked once a run and reported passed once", "[tui-flow]") {
   Harness h;
   h.request.pain_checkin = false;
-  TuiFlow flow(h.request, {80, 24}, h.t0);
+  FlowDriver flow(h.request, {80, 24}, h.t0);
   flow.key(Harness::ch(U'1'), h.t0);
-  CHECK(flow.stage() == TuiFlow::Stage::safety_check);
+  CHECK(flow.stage() == FlowDriver::Stage::safety_check);
   flow.key(Key::of(Key::Code::enter), h.t0);  // Enter is no answer
-  CHECK(flow.stage() == TuiFlow::Stage::safety_check);
+  CHECK(flow.stage() == FlowDriver::Stage::safety_check);
   flow.key(Harness::ch(U'n'), h.t0);
-  CHECK(flow.stage() == TuiFlow::Stage::session);
+  CHECK(flow.stage() == FlowDriver::Stage::session);
   CHECK(h.checks_passed == 1);
   flow.key(Harness::ch(U'q'), h.t0);
   flow.key(Harness::ch(U'y'), h.t0);
-  CHECK(flow.stage() == TuiFlow::Stage::summary);
+  CHECK(flow.stage() == FlowDriver::Stage::summary);
   flow.key(Key::of(Key::Code::enter), h.t0);
-  CHECK(flow.stage() == TuiFlow::Stage::menu);
+  CHECK(flow.stage() == FlowDriver::Stage::menu);
   flow.key(Harness::ch(U'2'), h.t0);
-  CHECK(flow.stage() == TuiFlow::Stage::session);  // not asked again
+  CHECK(flow.stage() == FlowDriver::Stage::session);  // not asked again
   CHECK(h.checks_passed == 1);
 }
 
 TEST_CASE("flow: a warning sign or an unconfirmed professional advice does not start", "[tui-flow]") {
   for (const char32_t answer : {U'w', U'p'}) {
     Harness h("low-back");
-    TuiFlow flow(h.request, {80, 24}, h.t0);
-    CHECK(flow.stage() == TuiFlow::Stage::safety_check);
+    FlowDriver flow(h.request, {80, 24}, h.t0);
+    CHECK(flow.stage() == FlowDriver::Stage::safety_check);
     flow.key(Harness::ch(answer), h.t0);
-    CHECK(flow.stage() == TuiFlow::Stage::safety_verdict);
+    CHECK(flow.stage() == FlowDriver::Stage::safety_verdict);
     flow.key(Harness::ch(U' '), h.t0);  // nothing but an explicit key
-    CHECK(flow.stage() == TuiFlow::Stage::safety_verdict);
+    CHECK(flow.stage() == FlowDriver::Stage::safety_verdict);
     flow.key(Harness::ch(U'c'), h.t0);
     if (answer == U'w') {
-      CHECK(flow.stage() == TuiFlow::Stage::safety_verdict);  // no confirmation past a warning sign
+      CHECK(flow.stage() == FlowDriver::Stage::safety_verdict);  // no confirmation past a warning sign
       flow.key(Harness::ch(U'q'), h.t0);
       CHECK(flow.done());
       CHECK(flow.exit_code() == exit_not_started);
     } else {
-      CHECK(flow.stage() == TuiFlow::Stage::pain_before);
+      CHECK(flow.stage() == FlowDriver::Stage::pain_before);
     }
     CHECK(h.checks_passed == (answer == U'p' ? 1 : 0));
     CHECK(h.outcomes.empty());
@@ -117,12 +114,15 @@ TEST_CASE("flow: a warning sign or an unconfirmed professional advice does not s
 TEST_CASE("flow: pain ratings before and after go into the one record of the session", "[tui-flow]") {
   Harness h("desk-break");
   h.request.safety_check = false;
-  TuiFlow flow(h.request, {80, 24}, h.t0);
-  CHECK(flow.stage() == TuiFlow::Stage::pain_before);
-  flow.key(Harness::ch(U't'), h.t0);
-  REQUIRE(flow.stage() == TuiFlow::Stage::session);
+  FlowDriver flow(h.request, {80, 24}, h.t0);
+  CHECK(flow.stage() == FlowDriver::Stage::pain_before);
+  flow.key(Harness::ch(U'1'), h.t0);  // waits: 1, or the start of 10
+  CHECK(flow.stage() == FlowDriver::Stage::pain_before);
+  CHECK(has(flow.screen(h.t0), "Your rating: 1_"));
+  flow.key(Harness::ch(U'0'), h.t0);
+  REQUIRE(flow.stage() == FlowDriver::Stage::session);
   flow.tick(h.t0 + 1h);  // long past the end
-  CHECK(flow.stage() == TuiFlow::Stage::pain_after);
+  CHECK(flow.stage() == FlowDriver::Stage::pain_after);
   CHECK(h.outcomes.empty());  // the after rating belongs to the record
   flow.key(Harness::ch(U'3'), h.t0 + 1h);
   REQUIRE(h.outcomes.size() == 1);
@@ -139,12 +139,12 @@ TEST_CASE("flow: x stops for pain, shows the advice, and records once", "[tui-fl
   Harness h("low-back");
   h.request.safety_check = false;
   h.request.pain_checkin = false;
-  TuiFlow flow(h.request, {80, 24}, h.t0);
+  FlowDriver flow(h.request, {80, 24}, h.t0);
   flow.key(Harness::ch(U'x'), h.t0 + 3s);
-  CHECK(flow.stage() == TuiFlow::Stage::pain_advice);
+  CHECK(flow.stage() == FlowDriver::Stage::pain_advice);
   CHECK(has(h.screen(flow, h.t0 + 3s), "Come out of the position slowly."));
   flow.key(Key::of(Key::Code::enter), h.t0 + 4s);
-  CHECK(flow.stage() == TuiFlow::Stage::summary);
+  CHECK(flow.stage() == FlowDriver::Stage::summary);
   REQUIRE(h.outcomes.size() == 1);
   CHECK(h.outcomes[0].record.end == SessionEnd::stopped_for_pain);
   flow.interrupt(SIGTERM, h.t0 + 5s);  // a signal on the summary records nothing more
@@ -156,7 +156,7 @@ TEST_CASE("flow: a signal mid-session records it as interrupted, even during the
   Harness h("low-back");
   h.request.safety_check = false;
   h.request.pain_checkin = false;
-  TuiFlow running(h.request, {80, 24}, h.t0);
+  FlowDriver running(h.request, {80, 24}, h.t0);
   running.interrupt(SIGHUP, h.t0 + 10s);
   REQUIRE(h.outcomes.size() == 1);
   CHECK(h.outcomes[0].record.end == SessionEnd::interrupted);
@@ -164,10 +164,10 @@ TEST_CASE("flow: a signal mid-session records it as interrupted, even during the
 
   Harness after("desk-break");
   after.request.safety_check = false;
-  TuiFlow flow(after.request, {80, 24}, after.t0);
+  FlowDriver flow(after.request, {80, 24}, after.t0);
   flow.key(Harness::ch(U'2'), after.t0);
   flow.tick(after.t0 + 1h);
-  REQUIRE(flow.stage() == TuiFlow::Stage::pain_after);
+  REQUIRE(flow.stage() == FlowDriver::Stage::pain_after);
   flow.interrupt(SIGINT, after.t0 + 1h);
   REQUIRE(after.outcomes.size() == 1);
   CHECK(after.outcomes[0].record.end == SessionEnd::completed);
@@ -179,7 +179,7 @@ TEST_CASE("flow: help and the quit question pause the session and resume it afte
   Harness h("low-back");
   h.request.safety_check = false;
   h.request.pain_checkin = false;
-  TuiFlow flow(h.request, {80, 24}, h.t0);
+  FlowDriver flow(h.request, {80, 24}, h.t0);
   flow.key(Harness::ch(U'?'), h.t0 + 1s);
   CHECK(has(h.screen(flow, h.t0 + 1s), "Keys"));
   CHECK_FALSE(flow.next_wake(h.t0 + 1s).has_value());  // nothing moves under the help
@@ -197,7 +197,7 @@ TEST_CASE("flow: Ctrl-Z leaves the session paused, and the sound can be turned o
   Harness h("low-back");
   h.request.safety_check = false;
   h.request.pain_checkin = false;
-  TuiFlow flow(h.request, {80, 24}, h.t0);
+  FlowDriver flow(h.request, {80, 24}, h.t0);
   CHECK(flow.take_bell());
   flow.key(Harness::ch(U'm'), h.t0);
   flow.key(Harness::ch(U's'), h.t0);  // a phase change, muted
@@ -214,7 +214,7 @@ TEST_CASE("flow: the loop is woken at the next visible change or the step's end,
   Harness h("low-back");
   h.request.safety_check = false;
   h.request.pain_checkin = false;
-  TuiFlow flow(h.request, {80, 24}, h.t0);
+  FlowDriver flow(h.request, {80, 24}, h.t0);
   const std::optional<Instant> wake = flow.next_wake(h.t0 + 300ms);
   REQUIRE(wake.has_value());
   CHECK(*wake == h.t0 + 1000ms);  // the countdown's next second
@@ -226,13 +226,13 @@ TEST_CASE("flow: a session of this run counts in the menu's today and streak", "
   h.request.pain_checkin = false;
   h.request.daily_status.current_streak = 2;  // yesterday and the day before
   h.request.daily_status.best_streak = 2;
-  TuiFlow flow(h.request, {80, 24}, h.t0);
+  FlowDriver flow(h.request, {80, 24}, h.t0);
   CHECK(has(h.screen(flow, h.t0), "Today: not yet \u00b7 streak 2 days"));
   flow.key(Harness::ch(U'1'), h.t0);  // desk break
   flow.tick(h.t0 + 1h);
-  REQUIRE(flow.stage() == TuiFlow::Stage::summary);
+  REQUIRE(flow.stage() == FlowDriver::Stage::summary);
   flow.key(Key::of(Key::Code::enter), h.t0 + 1h);
-  REQUIRE(flow.stage() == TuiFlow::Stage::menu);
+  REQUIRE(flow.stage() == FlowDriver::Stage::menu);
   const std::string menu = h.screen(flow, h.t0 + 1h);
   CHECK(has(menu, "Today: done \u00b7 streak 3 days"));
   CHECK(has(menu, "Desk break                                                    \u2713 8 min 8 s"));

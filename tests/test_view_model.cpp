@@ -368,7 +368,7 @@ TEST_CASE("the summary gives the time, the holds and each exercise", "[view]") {
  Session complete: well done
 ────────────────────────────────────────────────────────────────────────────────
  Low back · standard level
- Time: 2 min 5 s (and 30 s paused)
+ Time: 2 min 5 s, not counting 30 s paused
  Held: 1 min of 1 min 20 s
  Exercises: 1 done, 1 partly done, 1 skipped
  • Pelvic tilt: done

@@ -14,6 +14,9 @@
 
 namespace stretch {
 
+// "Stopped during Knee to chest (one leg), left side"
+[[nodiscard]] std::string stopped_during_text(const StopPoint& point);
+
 // "00:05 " + text: every session line starts with the session time it belongs to.
 [[nodiscard]] std::string at_time(Millis session_time, std::string_view text);
 

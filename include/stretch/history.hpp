@@ -32,7 +32,8 @@ struct HistoryRecord {
   std::chrono::seconds held{0};  // hold time actually done
   std::vector<ExerciseResult> exercises;
   SessionEnd end = SessionEnd::completed;
-  std::optional<int> pain_before;  // 0..10, empty when skipped or not asked
+  std::optional<StopPoint> stopped_during;  // where a session that ended early was
+  std::optional<int> pain_before;   // 0..10, empty when skipped or not asked
   std::optional<int> pain_after;
 };
 

@@ -40,14 +40,27 @@ enum class SessionEnd { completed, quit, stopped_for_pain, interrupted };
 // not done, even if it then runs out normally; one ended by take_time never is.
 enum class ExerciseStatus {
   done,     // every hold ran to its end
-  partial,  // some holds ran to their end, some were skipped
+  partial,  // some holds ran to their end, some were skipped or not reached
   skipped,  // no hold ran to its end
+  stopped,  // under way when the session ended early (q, x, a signal), no hold run to its end
 };
+
+// At least one hold of the exercise ran to its end: what counts as having stretched.
+[[nodiscard]] constexpr bool any_hold_done(ExerciseStatus status) {
+  return status == ExerciseStatus::done || status == ExerciseStatus::partial;
+}
 
 struct ExerciseResult {
   std::string id;
   std::string name;
   ExerciseStatus status = ExerciseStatus::skipped;
+};
+
+struct StopPoint {
+  std::string exercise_id;
+  std::string exercise_name;
+  Side side = Side::none;
+  friend bool operator==(const StopPoint&, const StopPoint&) = default;
 };
 
 // What happened, for the summary screen and the history.
@@ -67,6 +80,9 @@ struct SessionRecord {
   std::size_t steps_skipped = 0;    // skipped by the user (skip step or skip exercise)
   std::vector<ExerciseResult> exercises;
   std::optional<SessionEnd> end;  // empty while running
+  // Where a session that ended early was: the exercise under way and its side. Empty for a
+  // completed session, and for one ended between exercises.
+  std::optional<StopPoint> stopped_during;
 };
 
 inline constexpr Millis time_step{5000};          // what add_time and take_time change
@@ -135,6 +151,7 @@ class Session {
   Clock::duration paused_total_{0};
   std::optional<SessionEnd> end_;
   std::optional<Instant> ended_at_;
+  std::optional<std::size_t> ended_in_;  // the step under way when quit, pain or a signal ended it
 };
 
 }  // namespace stretch

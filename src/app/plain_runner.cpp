@@ -87,21 +87,23 @@ class LinesFrontEnd final : public FrontEnd {
       }
       std::optional<std::string> line = in_.take_line();
       if (!line && !in_.closed()) return;
-      if (line && !keys_from_terminal_) {
-        out_ << sanitize_for_terminal(*line) << "\n";  // a terminal has echoed the answer already; a pipe has not
-      } else if (!line) {
-        out_ << "\n";
-      }
-      prompt_open_ = false;
+      // The answer ends the question's line: a terminal has echoed it already, a pipe has
+      // not, so the answer is written out (as a line in order with the rest).
+      if (!keys_from_terminal_ || !line) out.push_back(echo(line ? sanitize_for_terminal(*line) : ""));
+      if (keys_from_terminal_ && line) prompt_open_ = false;
       append(out, flow.line(line, now, wall));
-      // Show each answer's effects before the next line is read, so the conversation reads in order.
-      show(flow, out, now);
-      out.clear();
       if (!line) return;
     }
   }
 
  private:
+  static Effect echo(std::string text) {
+    Effect e;
+    e.kind = Effect::Kind::line;
+    e.text = std::move(text);
+    return e;
+  }
+
   static void append(Effects& to, Effects&& from) {
     for (Effect& e : from) to.push_back(std::move(e));
   }
@@ -112,6 +114,7 @@ class LinesFrontEnd final : public FrontEnd {
       prompt_open_ = true;
       return;
     }
+    prompt_open_ = false;
     out_ << (e.at ? at_time(*e.at, e.text) : e.text) << "\n";
   }
 

@@ -15,6 +15,7 @@
 #include "app/settings.hpp"
 #include "app/tui.hpp"
 #include "app/user_files.hpp"
+#include "stretch/menu_order.hpp"
 #include "stretch/text.hpp"
 
 namespace stretch::app {
@@ -57,6 +58,7 @@ int run_session(const Options& options, std::ostream& out, std::ostream& err) {
     for (const LibraryRoutine& r : loaded.library.routines()) {
       if (options.target.empty() || r.routine.has_tag(options.target)) request.menu.push_back(&r);
     }
+    sort_for_menu(request.menu);
     if (request.menu.empty()) {
       report_skipped(loaded.problems, err);
       err << "stretch-timer: no routine or tag \"" << sanitize_for_terminal(options.target)

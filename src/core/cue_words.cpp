@@ -40,6 +40,12 @@ std::string starting_breath(const Plan& plan, const Step& step, Millis duration)
 
 }  // namespace
 
+std::string stopped_during_text(const StopPoint& point) {
+  std::string text = "Stopped during " + sanitize_for_terminal(point.exercise_name);
+  if (point.side != Side::none) text += ", " + side_text(point.side);
+  return text;
+}
+
 std::string at_time(Millis session_time, std::string_view text) { return format_clock(session_time) + " " + std::string(text); }
 
 std::string exercise_intro(const Plan& plan, std::size_t step_index) {
@@ -152,8 +158,11 @@ std::vector<std::string> end_lines(const Plan& plan, const SessionRecord& record
   for (std::size_t i = 0; i < record.exercises.size() && i < plan.exercises.size(); ++i) {
     const std::string name = sanitize_for_terminal(record.exercises[i].name);
     if (record.exercises[i].status == ExerciseStatus::skipped) skipped.push_back(name);
-    if (record.exercises[i].status == ExerciseStatus::partial) partial.push_back(name);
+    if (record.exercises[i].status == ExerciseStatus::partial || record.exercises[i].status == ExerciseStatus::stopped) {
+      partial.push_back(name);
+    }
   }
+  if (record.stopped_during) lines.push_back(stopped_during_text(*record.stopped_during) + ".");
   if (!partial.empty()) lines.push_back("Partly done: " + joined(partial) + ".");
   if (!skipped.empty()) lines.push_back("Not done: " + joined(skipped) + ".");
   if (record.end == SessionEnd::stopped_for_pain) {

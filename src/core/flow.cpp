@@ -571,7 +571,7 @@ void Flow::record(Effects& out) {
 // The menu's "today" after this session, by the rules of the history's daily status.
 void Flow::count_today(const SessionRecord& record) {
   const bool counts = std::any_of(record.exercises.begin(), record.exercises.end(),
-                                  [](const ExerciseResult& e) { return e.status == ExerciseStatus::done || e.status == ExerciseStatus::partial; });
+                                  [](const ExerciseResult& e) { return any_hold_done(e.status); });
   if (counts && !today_.stretched_today) {
     today_.stretched_today = true;
     today_.current_streak += 1;  // it ended yesterday until now

@@ -57,6 +57,7 @@ HistoryRecord make_history_record(const SessionRecord& session, Timestamp starte
   r.exercises = session.exercises;
   if (r.exercises.size() > history_line::max_exercises) r.exercises.resize(history_line::max_exercises);
   r.end = session.end.value_or(SessionEnd::interrupted);
+  r.stopped_during = session.stopped_during;
   r.pain_before = valid_pain(pain_before);
   r.pain_after = valid_pain(pain_after);
   return r;
@@ -92,12 +93,10 @@ std::string_view describe(SessionEnd end) {
 
 std::string_view to_string(ExerciseStatus status) {
   switch (status) {
-    case ExerciseStatus::done:
-      return "done";
-    case ExerciseStatus::partial:
-      return "partial";
-    case ExerciseStatus::skipped:
-      return "skipped";
+    case ExerciseStatus::done: return "done";
+    case ExerciseStatus::partial: return "partial";
+    case ExerciseStatus::skipped: return "skipped";
+    case ExerciseStatus::stopped: return "stopped";
   }
   return "skipped";
 }
@@ -149,6 +148,16 @@ std::string to_json_line(const HistoryRecord& r) {
   out += ']';
   key("end");
   append_json_string(out, to_string(r.end));
+  if (r.stopped_during) {
+    key("stopped_during");
+    out += "{\"id\":";
+    append_json_string(out, clean(r.stopped_during->exercise_id));
+    out += ",\"name\":";
+    append_json_string(out, clean(r.stopped_during->exercise_name));
+    out += ",\"side\":";
+    append_json_string(out, to_string(r.stopped_during->side));
+    out += '}';
+  }
   pain("pain_before", r.pain_before);
   pain("pain_after", r.pain_after);
   out += '}';

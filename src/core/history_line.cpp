@@ -13,7 +13,9 @@ using json_input::InputError;
 using json_input::Node;
 using std::chrono::seconds;
 
-constexpr ExerciseStatus statuses[] = {ExerciseStatus::done, ExerciseStatus::partial, ExerciseStatus::skipped};
+constexpr Side sides[] = {Side::none, Side::left, Side::right};
+constexpr ExerciseStatus statuses[] = {ExerciseStatus::done, ExerciseStatus::partial, ExerciseStatus::skipped,
+                                       ExerciseStatus::stopped};
 constexpr SessionEnd ends[] = {SessionEnd::completed, SessionEnd::quit, SessionEnd::stopped_for_pain,
                                SessionEnd::interrupted};
 
@@ -64,11 +66,21 @@ HistoryRecord read_record(const json_input::json& document) {
   for (const Node& item : root["exercises"].elements(0, max_exercises, "exercises")) {
     item.expect_any_object();
     r.exercises.push_back(ExerciseResult{read_label(item["id"]), read_label(item["name"]),
-                                         statuses[item["status"].one_of({"done", "partial", "skipped"})]});
+                                         statuses[item["status"].one_of({"done", "partial", "skipped", "stopped"})]});
   }
   r.end = ends[root["end"].one_of({"completed", "quit", "stopped_for_pain", "interrupted"})];
   r.pain_before = read_pain(root, "pain_before");
   r.pain_after = read_pain(root, "pain_after");
+  // Since 0.2: where a session that ended early was. Older lines have no such key.
+  if (root.has("stopped_during") && !root["stopped_during"].value().is_null()) {
+    const Node where = root["stopped_during"];
+    where.expect_any_object();
+    StopPoint point{read_label(where["id"]), read_label(where["name"]), Side::none};
+    if (where.has("side")) {
+      point.side = sides[where["side"].one_of({"both", "left", "right"})];
+    }
+    r.stopped_during = std::move(point);
+  }
   return r;
 }
 
@@ -236,7 +248,7 @@ bool pain(Reader& in, std::optional<int>& out) {
   return true;
 }
 
-constexpr std::string_view status_names[] = {"done", "partial", "skipped"};
+constexpr std::string_view status_names[] = {"done", "partial", "skipped", "stopped"};
 constexpr std::string_view end_names[] = {"completed", "quit", "stopped_for_pain", "interrupted"};
 
 // The index of `key` among `names`, or N.

@@ -1,5 +1,7 @@
 #include "stretch/history_report.hpp"
 
+#include "stretch/cue_words.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -146,14 +148,18 @@ std::string history_table(std::span<const HistoryRecord> records, Charset charse
     out += format_date(r.started_at.local_date()) + " " + format_time_of_day(r.started_at) + "  " +
            pad_to_width(sanitize_for_terminal(name), routine_width) + "  " + pad_to_width(to_string(r.level), 8) +
            "  " + pad_to_width(format_duration(r.active), 12) + "  " + pad_to_width(describe(r.end), 16) + "  " +
-           pain_text(r, charset) + "\n";
+           pain_text(r, charset);
+    // Which exercise hurt is what a physiotherapist asks first.
+    if (r.end == SessionEnd::stopped_for_pain && r.stopped_during) out += "  " + stopped_during_text(*r.stopped_during);
+    out += "\n";
   }
   return out;
 }
 
 std::string history_csv_header() {
   return "started_at,date,time,routine_id,routine_name,level,planned_seconds,active_seconds,paused_seconds,"
-         "held_seconds,exercises_done,exercises_partial,exercises_skipped,end,pain_before,pain_after,exercises\r\n";
+         "held_seconds,exercises_done,exercises_partial,exercises_skipped,end,pain_before,pain_after,exercises,"
+         "stopped_exercise,stopped_side\r\n";
 }
 
 std::string history_csv_row(const HistoryRecord& r) {
@@ -172,12 +178,15 @@ std::string history_csv_row(const HistoryRecord& r) {
                                std::to_string(r.paused.count()),
                                std::to_string(r.held.count()),
                                std::to_string(count_status(r, ExerciseStatus::done)),
-                               std::to_string(count_status(r, ExerciseStatus::partial)),
+                               std::to_string(count_status(r, ExerciseStatus::partial) +
+                                              count_status(r, ExerciseStatus::stopped)),
                                std::to_string(count_status(r, ExerciseStatus::skipped)),
                                std::string(to_string(r.end)),
                                optional_number(r.pain_before),
                                optional_number(r.pain_after),
-                               csv_cell(exercises)};
+                               csv_cell(exercises),
+                               r.stopped_during ? csv_cell(r.stopped_during->exercise_id) : std::string(),
+                               r.stopped_during ? std::string(to_string(r.stopped_during->side)) : std::string()};
   std::string out;
   for (std::size_t i = 0; i < std::size(cells); ++i) out += (i > 0 ? "," : "") + cells[i];
   return out + "\r\n";

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "render_parts.hpp"
+#include "stretch/cue_words.hpp"
 #include "stretch/duration_format.hpp"
 #include "stretch/text.hpp"
 #include "stretch/keys.hpp"
@@ -53,6 +54,7 @@ std::string_view status_word(ExerciseStatus status) {
     case ExerciseStatus::done: return "done";
     case ExerciseStatus::partial: return "partly done";
     case ExerciseStatus::skipped: return "skipped";
+    case ExerciseStatus::stopped: return "stopped";
   }
   return "";
 }
@@ -215,11 +217,15 @@ PanelView summary_view(const SessionRecord& record, std::optional<int> pain_befo
   v.body.push_back(
       {"Held: " + format_duration(record.held) + " of " + format_duration(record.held + record.hold_skipped), Tone::normal,
        ""});
-  std::array<std::size_t, 3> counts{};
+  std::array<std::size_t, 4> counts{};
   for (const ExerciseResult& e : record.exercises) ++counts.at(static_cast<std::size_t>(e.status));
-  v.body.push_back({"Exercises: " + std::to_string(counts[0]) + " done, " + std::to_string(counts[1]) +
+  // A stopped exercise was partly done in the sense a person means it: begun, not finished.
+  v.body.push_back({"Exercises: " + std::to_string(counts[0]) + " done, " + std::to_string(counts[1] + counts[3]) +
                         " partly done, " + std::to_string(counts[2]) + " skipped",
                     Tone::normal, ""});
+  if (record.stopped_during) {
+    v.body.push_back({stopped_during_text(*record.stopped_during), record.end == SessionEnd::stopped_for_pain ? Tone::warning : Tone::normal, ""});
+  }
   for (const ExerciseResult& e : record.exercises) {
     v.body.push_back(bulleted(sanitize_for_terminal(e.name) + ": " + std::string(status_word(e.status)),
                               e.status == ExerciseStatus::done ? Tone::normal : Tone::dim));

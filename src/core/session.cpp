@@ -156,6 +156,7 @@ bool Session::handle(SessionEvent event, Instant now) {
     case SessionEvent::interrupt: {
       StepLog& log = log_[index_];
       log.ran = std::min(durations_[index_], floor_ms(elapsed_exact(now)));
+      ended_in_ = index_;  // ended during this step, not by leaving the last one
       finish(event == SessionEvent::stop_for_pain ? SessionEnd::stopped_for_pain
              : event == SessionEvent::quit        ? SessionEnd::quit
                                                   : SessionEnd::interrupted,
@@ -241,11 +242,19 @@ SessionRecord Session::record(Instant now) const {
     ++holds[step.exercise];
     if (hold_done(i)) ++holds_done[step.exercise];
   }
+  // The exercise under way when the session ended early: stopped there, not skipped.
+  std::optional<std::size_t> under_way;
+  if (end_ && *end_ != SessionEnd::completed && ended_in_ && plan_.steps[*ended_in_].kind != StepKind::transition) {
+    const Step& step = plan_.steps[*ended_in_];
+    under_way = step.exercise;
+    const Exercise& exercise = plan_.exercises[step.exercise].exercise;
+    r.stopped_during = StopPoint{exercise.id, exercise.name, step.side};
+  }
   for (std::size_t e = 0; e < plan_.exercises.size(); ++e) {
     const Exercise& exercise = plan_.exercises[e].exercise;
     ExerciseStatus status = ExerciseStatus::partial;
     if (holds_done[e] == holds[e]) status = ExerciseStatus::done;
-    else if (holds_done[e] == 0) status = ExerciseStatus::skipped;
+    else if (holds_done[e] == 0) status = under_way == e ? ExerciseStatus::stopped : ExerciseStatus::skipped;
     r.exercises.push_back(ExerciseResult{exercise.id, exercise.name, status});
   }
   return r;

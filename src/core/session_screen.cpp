@@ -110,7 +110,10 @@ void draw_full_moving(const SessionView& v, Screen& screen) {
   // The column beside the digits stays put while the digits count down.
   const int side_x = 2 * margin + std::max(big_text_width("0:00"), big_text_width(v.countdown)) + 6;
   const int side_width = w - margin - side_x;
-  if (v.paused) {
+  if (!v.confirm.empty()) {  // the question, not "press space", while it is asked
+    render::text(screen, side_x, digits_top, "QUIT?", side_width, Tone::warning);
+    render::text(screen, side_x, digits_top + 1, "y to quit, n to go on", side_width);
+  } else if (v.paused) {
     render::text(screen, side_x, digits_top, "PAUSED", side_width, Tone::warning);
     render::text(screen, side_x, digits_top + 1, "press space to continue", side_width);
   } else {
@@ -144,7 +147,10 @@ void draw_compact_moving(const SessionView& v, Screen& screen) {
   const int width = w - 2 * margin;
   draw_header(v, screen);
   int x = screen.put(margin, 4, v.countdown, v.phase_tone);
-  if (v.paused) {
+  if (!v.confirm.empty()) {
+    screen.put(x + 2, 4, "QUIT?", Tone::warning);
+    render::text(screen, margin, 5, "y to quit, n to go on", width);
+  } else if (v.paused) {
     screen.put(x + 2, 4, "PAUSED", Tone::warning);
     render::text(screen, margin, 5, "press space to continue", width);
   } else {
@@ -179,8 +185,11 @@ void render_session_moving(const SessionView& v, Screen& screen) {
     case Layout::too_small: {
       std::vector<std::string> extra;
       if (!v.countdown.empty()) extra.push_back(v.phase + " " + v.countdown);
-      if (v.paused) extra.emplace_back("PAUSED");
-      if (!v.confirm.empty()) extra.emplace_back("Quit? y/n");
+      if (!v.confirm.empty()) {
+        extra.emplace_back("Quit? y/n");
+      } else if (v.paused) {
+        extra.emplace_back("PAUSED");
+      }
       render_too_small(screen, extra);
       break;
     }

@@ -9,13 +9,14 @@ namespace stretch {
 namespace {
 
 void add(Totals& totals, const HistoryRecord& r) {
+  if (!stretched(r)) return;
   ++totals.sessions;
   totals.active += r.active;
 }
 
 bool has_hamstring_work(const HistoryRecord& r, const std::set<std::string, std::less<>>& hamstring_exercises) {
   return std::any_of(r.exercises.begin(), r.exercises.end(), [&](const ExerciseResult& e) {
-    return e.status != ExerciseStatus::skipped && hamstring_exercises.contains(e.id);
+    return any_hold_done(e.status) && hamstring_exercises.contains(e.id);
   });
 }
 
@@ -88,11 +89,11 @@ void StatsBuilder::add(const HistoryRecord& r) {
   if (date.year() == s.today.year() && date.month() == s.today.month()) stretch::add(s.month, r);
   if (date >= st.first_pain_week) {
     const auto week = static_cast<std::size_t>(days_between(st.first_pain_week, date) / 7);
-    if (r.pain_before) {
+    // Before and after are compared within the same sessions: one rated only before
+    // would pull the week's "before" away from the sessions it is compared with.
+    if (r.pain_before && r.pain_after) {
       st.before_sum[week] += *r.pain_before;
       ++s.pain[week].before_count;
-    }
-    if (r.pain_after) {
       st.after_sum[week] += *r.pain_after;
       ++s.pain[week].after_count;
     }
@@ -127,7 +128,7 @@ Stats StatsBuilder::finish() const {
 
 bool stretched(const HistoryRecord& record) {
   return std::any_of(record.exercises.begin(), record.exercises.end(),
-                     [](const ExerciseResult& e) { return e.status != ExerciseStatus::skipped; });
+                     [](const ExerciseResult& e) { return any_hold_done(e.status); });
 }
 
 DailyStatus daily_status(std::span<const HistoryRecord> records, Date today) {

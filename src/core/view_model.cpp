@@ -24,9 +24,9 @@ std::string_view side_word(Side side) {
   switch (side) {
     case Side::left: return "LEFT";
     case Side::right: return "RIGHT";
-    case Side::none: return "BOTH";
+    case Side::none: return "";  // not a one-sided exercise: nothing to say
   }
-  return "BOTH";
+  return "";
 }
 
 // Where the step stands in the exercise: "rep 2 of 3", "arch, round 2 of 6", "roll forward"
@@ -35,7 +35,9 @@ std::string rep_text(const PlannedExercise& pe, const Step& step) {
   const bool leads_on = step.kind != StepKind::get_ready && !is_work(step.kind);  // the rep it leads to
   switch (pe.kind()) {
     case ExerciseKind::hold:
-      return "rep " + count_text(step.rep, pe.reps) + (leads_on ? " next" : "");
+      // Between reps the screen names the rep it leads to, before it rather than trailing.
+      if (pe.reps <= 1) return {};
+      return std::string(leads_on ? "next: " : "") + "rep " + count_text(step.rep, pe.reps);
     case ExerciseKind::counted: {
       std::string part = part_name(pe, Step{StepKind::move, step.exercise, step.side, step.rep, step.part});
       if (part.empty()) part = std::to_string(pe.reps) + " times";
