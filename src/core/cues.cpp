@@ -5,6 +5,7 @@
 
 #include "stretch/breathing.hpp"
 #include "stretch/cue_words.hpp"
+#include "stretch/movement_text.hpp"
 #include "stretch/text.hpp"
 
 namespace stretch {
@@ -16,7 +17,9 @@ constexpr int countdown_from = 3;
 CueKind kind_of(StepKind kind) {
   switch (kind) {
     case StepKind::get_ready: return CueKind::get_ready;
-    case StepKind::hold: return CueKind::hold_start;
+    case StepKind::hold:
+    case StepKind::move:
+    case StepKind::flow: return CueKind::hold_start;
     case StepKind::rest: return CueKind::rest;
     case StepKind::switch_sides: return CueKind::switch_sides;
     case StepKind::transition: return CueKind::next_exercise;
@@ -55,10 +58,19 @@ std::vector<Cue> step_cues(const Plan& plan, std::size_t index, Millis duration)
 
   // Later cues in time order: the breath changes, halfway and the countdown interleave.
   std::vector<Cue> later;
-  const Breathing& pace = pe.exercise.breathing;
-  for (std::optional<Millis> at = next_breath_change(step.kind, duration, pace, Millis{0}); at && *at < duration;
-       at = next_breath_change(step.kind, duration, pace, *at)) {
-    const BreathCue breath = breath_at(step.kind, duration, pace, *at);
+  if (step.kind == StepKind::move) {
+    // A counted movement is counted from its first: "1 of 10", "2 of 10", ... Its breath is
+    // free: the counts are its cues.
+    for (std::optional<Millis> at = Millis{0}; at && *at < duration; at = next_movement(pe, step, *at)) {
+      const int number = movement_at(pe, step, *at);
+      Cue count = cue_of(plan, step, CueKind::count, *at, count_text(number, pe.reps));
+      count.count = number;
+      later.push_back(std::move(count));
+    }
+  }
+  for (std::optional<Millis> at = next_breath_change(plan, step, duration, Millis{0}); at && *at < duration;
+       at = next_breath_change(plan, step, duration, *at)) {
+    const BreathCue breath = breath_at(plan, step, duration, *at);
     const std::string words = breath_line(breath);
     if (words.empty()) continue;
     later.push_back(cue_of(plan, step, breath.phase == BreathPhase::in ? CueKind::breathe_in : CueKind::breathe_out,
@@ -82,11 +94,11 @@ std::vector<Cue> step_cues(const Plan& plan, std::size_t index, Millis duration)
 std::vector<Cue> step_end_cues(const Plan& plan, std::size_t index) {
   std::vector<Cue> cues;
   const Step& step = plan.steps.at(index);
-  if (step.kind != StepKind::hold) return cues;
+  if (!is_work(step.kind)) return cues;
   cues.push_back(cue_of(plan, step, CueKind::hold_end, Millis{0}, ""));
   bool last_hold = true;
   for (std::size_t i = index + 1; i < plan.steps.size() && plan.steps[i].exercise == step.exercise; ++i) {
-    if (plan.steps[i].kind == StepKind::hold) last_hold = false;
+    if (is_work(plan.steps[i].kind)) last_hold = false;
   }
   if (last_hold) {
     Cue done = cue_of(plan, step, CueKind::exercise_done, Millis{0}, sanitize_for_terminal(plan.exercise_of(step).exercise.name) + " done.");
