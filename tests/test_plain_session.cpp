@@ -373,11 +373,13 @@ TEST_CASE("plain output of a counted and a flowing exercise, line by line", "[pl
         "00:17 1 of 3\n"
         "00:20 2 of 3\n"
         "00:23 3 of 3\n"
+        "00:26 Shoulder rolls done.\n"
         "00:26 rest 5 s.\n"
         "00:31 Cat-cow, exercise 2 of 2: get ready, 5 s.\n"
         "00:32 breathe in\n"
         "00:36 Cat-cow: dip, round 1 of 6.\n"
         "01:31 Cat-cow: round, round 6 of 6.\n"
+        "01:36 Cat-cow done.\n"
         "01:36 done: 1 min 36 s.\n");
   CHECK_THAT(result.out, Contains("00:14 release, rest 3 s. Next: roll backward.\n"));
   CHECK_THAT(result.out, Contains("00:36 Cat-cow: dip, round 1 of 6. Breathe in.\n"));
