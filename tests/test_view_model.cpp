@@ -178,10 +178,9 @@ const std::string menu_80x24 = golden(R"(
    5  Gentle morning                                                13 min 28 s
 ────────────────────────────────────────────────────────────────────────────────
  Low back · 7 exercises · 12 min 26 s
- A short warm-up, then five exercises for the lower back in this order: pelvic
- tilt, knee to chest with one leg and then both, lower trunk rotation, lying
- hamstring stretch and bridge. Once a day; first thing in the morning suits
- many people.
+ A short warm-up, then the low-back sequence in this order: pelvic tilt, knee
+ to chest with one leg and then both, lower trunk rotation, lying hamstring
+ stretch and bridge. Once a day; first thing in the morning suits many people.
 
  Warm-up · 30 × march on the spot
  Pelvic tilt · 10 × 5 s
@@ -190,6 +189,7 @@ const std::string menu_80x24 = golden(R"(
  Lower trunk rotation · 8 × side to side
  Hamstring stretch (lying) · 3 × 15 s each side
  Bridge · 10 × 4 s
+
  Today: not yet
 ────────────────────────────────────────────────────────────────────────────────
  ↑↓ choose  Enter start  1-9 start  ←→ level  q quit)");
@@ -229,7 +229,7 @@ const std::string menu_40x12 = golden(R"(
  ▶ 4  Low back              12 min 26 s
 ────────────────────────────────────────
  Low back · 7 exercises · 12 min 26 s
- A short warm-up, then five exercises …
+ A short warm-up, then the low-back …
  Today: not yet
 ────────────────────────────────────────
  ↑↓ choose Enter start ←→ level q quit)");
