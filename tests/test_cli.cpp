@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "catch.hpp"
+#include "stretch/keys.hpp"
 #include "support/run_process.hpp"
 
 using namespace stretch::test;
@@ -45,6 +46,12 @@ TEST_CASE("the help names every command; a wrong command line exits 2", "[cli]")
   const ProcessResult level = run_stretch_timer({"show", "low-back", "--level", "extreme"});
   CHECK(level.exit_code == 2);
   CHECK_THAT(level.err, Contains("--level"));
+}
+
+TEST_CASE("--help shows the session's keys from the one key map", "[cli]") {
+  const ProcessResult help = run_stretch_timer({"--help"});
+  CHECK(help.exit_code == 0);
+  for (const stretch::KeyBinding& binding : stretch::session_key_map()) CHECK_THAT(help.out, Contains(std::string(binding.does)));
 }
 
 TEST_CASE("list shows the routines with exercises, time and tags", "[cli]") {

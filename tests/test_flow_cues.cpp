@@ -4,11 +4,11 @@
 #include <vector>
 
 #include "catch.hpp"
-#include "support/flow_driver.hpp"
 #include "stretch/cues.hpp"
 #include "stretch/history.hpp"
 #include "stretch/menu_order.hpp"
 #include "stretch/stats.hpp"
+#include "support/flow_driver.hpp"
 
 using namespace stretch;
 using namespace std::chrono_literals;
@@ -65,12 +65,14 @@ TEST_CASE("cues: a hold says its start, its breaths, halfway and 3, 2, 1, each a
   for (const Cue& c : cues) {
     if (c.kind == CueKind::halfway || c.kind == CueKind::countdown) later.emplace_back(c.kind, c.at);
   }
-  CHECK(later == std::vector<std::pair<CueKind, Millis>>{
-                     {CueKind::halfway, 10s}, {CueKind::countdown, 17s}, {CueKind::countdown, 18s}, {CueKind::countdown, 19s}});
+  CHECK(later ==
+        std::vector<std::pair<CueKind, Millis>>{
+            {CueKind::halfway, 10s}, {CueKind::countdown, 17s}, {CueKind::countdown, 18s}, {CueKind::countdown, 19s}});
   for (std::size_t i = 1; i < cues.size(); ++i) CHECK(cues[i - 1].at <= cues[i].at);  // in time order
   // 5 s more: the countdown moves with the end.
   const std::vector<Cue> longer = step_cues(plan, hold, 25s);
-  CHECK(std::count_if(longer.begin(), longer.end(), [](const Cue& c) { return c.kind == CueKind::countdown && c.at == 22s; }) == 1);
+  CHECK(std::count_if(longer.begin(), longer.end(),
+                      [](const Cue& c) { return c.kind == CueKind::countdown && c.at == 22s; }) == 1);
 
   const std::vector<Cue> end = step_end_cues(plan, hold);
   CHECK(kinds(end) == std::vector<CueKind>{CueKind::hold_end});
@@ -149,7 +151,8 @@ TEST_CASE("flow: a stop for pain records the exercise and side that hurt, stoppe
   CHECK(back.record->exercises[2].status == ExerciseStatus::stopped);
   // A line from before stopped_during existed still reads.
   std::string old = line;
-  old.erase(old.find(",\"stopped_during\""), old.find("}", old.find("\"stopped_during\"")) + 1 - old.find(",\"stopped_during\""));
+  old.erase(old.find(",\"stopped_during\""),
+            old.find("}", old.find("\"stopped_during\"")) + 1 - old.find(",\"stopped_during\""));
   const HistoryLine old_back = parse_history_line(old);
   REQUIRE(old_back.record.has_value());
   CHECK_FALSE(old_back.record->stopped_during.has_value());

@@ -47,7 +47,7 @@ struct FlowConfig {
   bool safety_check = true;
   bool pain_checkin = true;
   bool sound = true;
-  DailyStatus daily_status;       // for the menu: done today? the streak
+  DailyStatus daily_status;          // for the menu: done today? the streak
   std::size_t library_problems = 0;  // user files skipped, for the menu to mention
   // The plain front end: answers come as typed lines, the conversation is written out as
   // lines (Effect::line), and after the summary the program ends.

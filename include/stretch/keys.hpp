@@ -23,16 +23,16 @@ struct Key {
 // What a key does while a session runs.
 enum class Action {
   none,
-  pause,          // pause, and again to go on
+  pause,  // pause, and again to go on
   skip_step,
   skip_exercise,
-  back,           // restart the step; within 2 s of its start, the step before
+  back,  // restart the step; within 2 s of its start, the step before
   add_time,
   take_time,
   stop_for_pain,  // ends the session: it hurts
   sound,          // the sound on or off
   help,
-  quit,           // asks first
+  quit,  // asks first
 };
 
 struct KeyBinding {

@@ -12,6 +12,9 @@
 #include "app/commands.hpp"
 #include "stretch/version.hpp"
 
+#include "stretch/keys.hpp"
+#include "stretch/text.hpp"
+
 namespace stretch::app {
 namespace {
 
@@ -30,6 +33,15 @@ constexpr const char* footer =
     "\n"
     "More: man stretch-timer, man 5 stretch-timer-routines\n";
 
+// The session's keys, from the one key map that the screen's `?` and the plain mode show.
+std::string keys_block() {
+  std::string out = "\nKeys during a session (the full screen and the plain mode alike):\n";
+  for (const KeyBinding& binding : session_key_map()) {
+    out += "  " + pad_to_width(binding.names, 12) + std::string(binding.does) + "\n";
+  }
+  return out;
+}
+
 void add_level_option(CLI::App& command, Options& options) {
   command
       .add_option_function<std::string>(
@@ -46,7 +58,7 @@ ParsedArguments parse_arguments(const std::vector<std::string>& args) {
   CLI::App app{description, "stretch-timer"};
   app.set_version_flag("--version", std::string("stretch-timer ") + version);
   app.require_subcommand(1);
-  app.footer(footer);
+  app.footer(std::string(footer) + keys_block());
 
   auto* list = app.add_subcommand("list", "List the routines: id, name, exercises, time, tags");
   list->add_option("--tag", options.tag, "Only routines with this tag, e.g. daily")->type_name("TAG");

@@ -73,8 +73,8 @@ std::vector<Cue> step_cues(const Plan& plan, std::size_t index, Millis duration)
     const BreathCue breath = breath_at(plan, step, duration, *at);
     const std::string words = breath_line(breath);
     if (words.empty()) continue;
-    later.push_back(cue_of(plan, step, breath.phase == BreathPhase::in ? CueKind::breathe_in : CueKind::breathe_out,
-                           *at, words));
+    later.push_back(
+        cue_of(plan, step, breath.phase == BreathPhase::in ? CueKind::breathe_in : CueKind::breathe_out, *at, words));
   }
   if (step.kind == StepKind::hold) {
     if (duration >= halfway_from) later.push_back(cue_of(plan, step, CueKind::halfway, duration / 2, "halfway"));
@@ -101,7 +101,8 @@ std::vector<Cue> step_end_cues(const Plan& plan, std::size_t index) {
     if (is_work(plan.steps[i].kind)) last_hold = false;
   }
   if (last_hold) {
-    Cue done = cue_of(plan, step, CueKind::exercise_done, Millis{0}, sanitize_for_terminal(plan.exercise_of(step).exercise.name) + " done.");
+    Cue done = cue_of(plan, step, CueKind::exercise_done, Millis{0},
+                      sanitize_for_terminal(plan.exercise_of(step).exercise.name) + " done.");
     done.side = Side::none;
     done.rep = 0;
     cues.push_back(std::move(done));

@@ -84,7 +84,8 @@ void Flow::go(Stage stage, Effects& out) {
   // The plain conversation: each stage says what it asks.
   switch (stage) {
     case Stage::menu:
-      for (std::string& l : flow_text::menu_lines(config_.menu, *config_.library, settings_, today_)) say(out, std::move(l));
+      for (std::string& l : flow_text::menu_lines(config_.menu, *config_.library, settings_, today_))
+        say(out, std::move(l));
       say(out, flow_text::menu_prompt(config_.menu.size(), settings_.level));
       out.back().prompt = true;
       break;
@@ -208,7 +209,8 @@ void Flow::verdict_key(const Key& key, Instant now, WallTime wall, Effects& out)
 }
 
 void Flow::safety_passed(Instant now, WallTime wall, Effects& out) {
-  if (!safety_done_ && config_.safety_check) out.push_back(Effect{Effect::Kind::safety_passed, {}, {}, {}, {}, false, 0});
+  if (!safety_done_ && config_.safety_check)
+    out.push_back(Effect{Effect::Kind::safety_passed, {}, {}, {}, {}, false, 0});
   safety_done_ = true;
   pain_before_.reset();
   pain_after_.reset();
@@ -418,15 +420,9 @@ void Flow::pain_line(const std::string& text, Instant now, WallTime wall, Effect
 // The end of input answers whatever is asked: silence never starts a session, and skips a rating.
 void Flow::input_ended(Instant now, WallTime wall, Effects& out) {
   switch (stage_) {
-    case Stage::menu:
-      say(out, "No routine chosen.");
-      return leave(exit_not_started, out);
-    case Stage::safety_check:
-      say(out, "No answer, so the session did not start.");
-      return leave(exit_not_started, out);
-    case Stage::safety_verdict:
-      say(out, "The session did not start.");
-      return leave(exit_not_started, out);
+    case Stage::menu: say(out, "No routine chosen."); return leave(exit_not_started, out);
+    case Stage::safety_check: say(out, "No answer, so the session did not start."); return leave(exit_not_started, out);
+    case Stage::safety_verdict: say(out, "The session did not start."); return leave(exit_not_started, out);
     case Stage::pain_before:
     case Stage::pain_after: return pain_answered(std::nullopt, now, wall, out);
     default: return;

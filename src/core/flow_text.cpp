@@ -33,7 +33,8 @@ std::vector<std::string> menu_lines(std::span<const LibraryRoutine* const> menu,
   for (std::size_t i = 0; i < menu.size(); ++i) {
     const Routine& routine = menu[i]->routine;
     lines.push_back("  " + std::to_string(i + 1) + ". " + sanitize_for_terminal(routine.name) + " (" +
-                    sanitize_for_terminal(routine.id) + "), " + format_duration(expand(routine, library, settings).total) +
+                    sanitize_for_terminal(routine.id) + "), " +
+                    format_duration(expand(routine, library, settings).total) +
                     (completed_today(today, routine.id) ? ", done today" : ""));
   }
   return lines;

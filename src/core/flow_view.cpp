@@ -16,7 +16,8 @@ std::optional<PanelView> panel_of(const Flow& flow) {
       if (flow.help_open()) return session_help_view();
       return std::nullopt;
     case Flow::Stage::summary:
-      return summary_view(flow.session()->record(Instant{}), flow.pain_before(), flow.pain_after(), flow.menu_follows());
+      return summary_view(flow.session()->record(Instant{}), flow.pain_before(), flow.pain_after(),
+                          flow.menu_follows());
     case Flow::Stage::menu:
     case Flow::Stage::done: return std::nullopt;
   }

@@ -10,7 +10,9 @@ const std::vector<KeyBinding>& session_key_map() {
       {Action::pause, {Key::character(U' '), Key::character(U'p')}, "space or p", "pause, and again to go on"},
       {Action::skip_step, {Key::character(U's'), Key::of(C::right)}, "s or →", "skip this step"},
       {Action::skip_exercise, {Key::character(U'n')}, "n", "skip the rest of this exercise"},
-      {Action::back, {Key::character(U'b'), Key::of(C::left)}, "b or ←",
+      {Action::back,
+       {Key::character(U'b'), Key::of(C::left)},
+       "b or ←",
        "start this step again; within 2 s of its start, go to the step before"},
       // = and _ are + and - without shift on most keyboards.
       {Action::add_time, {Key::character(U'+'), Key::character(U'=')}, "+", "add 5 s to this step"},

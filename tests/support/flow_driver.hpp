@@ -41,7 +41,8 @@ class FlowDriver {
   }
   [[nodiscard]] std::optional<Instant> next_wake(Instant now) const {
     std::optional<Instant> wake = flow_.next_due();
-    if (const std::optional<Instant> own = view_.next_wake(flow_, size_, now); own && (!wake || *own < *wake)) wake = own;
+    if (const std::optional<Instant> own = view_.next_wake(flow_, size_, now); own && (!wake || *own < *wake))
+      wake = own;
     return wake;
   }
   // True once after each cue that rings (a step begins, the end) while the sound is on.

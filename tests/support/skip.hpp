@@ -12,10 +12,10 @@ inline constexpr int stretch_skip_exit_code = 77;
 #if defined(SKIP)
 #define STRETCH_SKIP(why) SKIP(why)
 #else
-#define STRETCH_SKIP(why)                                             \
-  do {                                                                \
-    std::fprintf(stderr, "skipped: %s\n", why);                       \
-    std::fflush(stderr);                                              \
-    std::_Exit(stretch_skip_exit_code);                               \
+#define STRETCH_SKIP(why)                       \
+  do {                                          \
+    std::fprintf(stderr, "skipped: %s\n", why); \
+    std::fflush(stderr);                        \
+    std::_Exit(stretch_skip_exit_code);         \
   } while (false)
 #endif
