@@ -36,7 +36,7 @@ TEST_CASE("the version flag prints the version from CMake", "[cli]") {
   CHECK(r.out == std::string("stretch-timer ") + STRETCH_VERSION + "\n");
 }
 
-TEST_CASE("the help names every command; a wrong command line exits 2", "[cli]") {
+TEST_CASE("the help names every command, a wrong command line exits 2", "[cli]") {
   const ProcessResult help = run_stretch_timer({"--help"});
   CHECK(help.exit_code == 0);
   for (const char* command : {"list", "show", "validate", "session", "history", "stats"})
@@ -209,18 +209,18 @@ TEST_CASE("no file reaches the terminal with its control characters", "[cli]") {
   CHECK(r.out.find('\x1b') == std::string::npos);
 }
 
-TEST_CASE("show and list time the routines with config.json's settings; a bad one is an error", "[cli]") {
+TEST_CASE("show and list time the routines with config.json's settings, a bad one is an error", "[cli]") {
   Home home;
   home.dir.write("config/stretch-timer/config.json", R"({"level": "gentle", "get_ready_seconds": 0})");
-  // Gentle is 3 min 20 s with 5 s to get ready before each of the 3 exercises; without them, 3 min 5 s.
+  // Without the 5 s to get ready before each of the 6 exercises, gentle is 30 s shorter.
   const ProcessResult show = run_stretch_timer({"show", "desk-break"}, home.options());
   CHECK(show.exit_code == 0);
-  CHECK_THAT(show.out, Contains("Level gentle \u00b7 3 exercises \u00b7 3 min 5 s in all"));
+  CHECK_THAT(show.out, Contains("Level gentle \u00b7 6 exercises \u00b7 7 min 18 s in all"));
   const ProcessResult flag = run_stretch_timer({"show", "desk-break", "--level", "full"}, home.options());
-  CHECK_THAT(flag.out, Contains("Level full \u00b7 3 exercises \u00b7 4 min 5 s in all"));  // 4 min 20 s - 15 s
+  CHECK_THAT(flag.out, Contains("Level full \u00b7 6 exercises \u00b7 8 min 18 s in all"));
   const ProcessResult list = run_stretch_timer({"list"}, home.options());
   CHECK(list.exit_code == 0);
-  CHECK_THAT(list.out, Contains("desk-break  Desk break           3          3 min 5 s "));
+  CHECK_THAT(list.out, Contains("desk-break  Desk break           6          7 min 18 s "));
 
   home.dir.write("config/stretch-timer/config.json", R"({"level": "extreme"})");
   for (const std::vector<std::string>& args : {std::vector<std::string>{"show", "desk-break"}, {"list"}}) {

@@ -158,7 +158,7 @@ TEST_CASE("flow: a stop for pain records the exercise and side that hurt, stoppe
   CHECK_FALSE(old_back.record->stopped_during.has_value());
 }
 
-TEST_CASE("flow: quitting mid-exercise leaves it stopped; the quit question replaces PAUSED", "[flow]") {
+TEST_CASE("flow: quitting mid-exercise leaves it stopped, the quit question replaces PAUSED", "[flow]") {
   app::SessionRequest request = request_for("hamstrings");
   std::vector<app::SessionOutcome> outcomes;
   request.on_session_end = [&](const app::SessionOutcome& o) { outcomes.push_back(o); };

@@ -61,7 +61,7 @@ std::string error_of(const std::string& line) {
 
 }  // namespace
 
-TEST_CASE("timestamps keep their UTC offset; dates are real days", "[history]") {
+TEST_CASE("timestamps keep their UTC offset, dates are real days", "[history]") {
   const Timestamp t = at("2026-03-08T07:30:05-04:00");
   CHECK(t.utc == sys_days{year{2026} / March / 8} + hours{11} + minutes{30} + seconds{5});
   CHECK(t.utc_offset == -hours{4});
@@ -177,7 +177,7 @@ TEST_CASE("a bad record gets a message saying what and where", "[history]") {
              StartsWith("the line is 65544 bytes; a record is at most 65536"));
 }
 
-TEST_CASE("keys a later version adds are ignored; the pain ratings may be left out", "[history]") {
+TEST_CASE("keys a later version adds are ignored, the pain ratings may be left out", "[history]") {
   std::string line = sample_line;
   line.insert(1, R"("mood":{"level":3},"tags":["x"],)");
   const HistoryLine parsed = parse_history_line(line);

@@ -89,7 +89,7 @@ TEST_CASE("history reader: forwards and backwards give the lines of the text", "
   }
 }
 
-TEST_CASE("history reader: a missing file is empty; a folder is refused", "[history][reader]") {
+TEST_CASE("history reader: a missing file is empty, a folder is refused", "[history][reader]") {
   const test::TempDir dir;
   const HistoryFile missing{dir.path() + "/none"};
   CHECK(missing.missing());

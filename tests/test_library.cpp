@@ -69,7 +69,7 @@ TEST_CASE("user files add routines and exercises and override built-ins", "[libr
   CHECK(lib.exercises().at("my-stretch").origin == Origin::user);
 }
 
-TEST_CASE("a bad user file is reported and skipped; the good ones stay", "[library]") {
+TEST_CASE("a bad user file is reported and skipped, the good ones stay", "[library]") {
   const std::vector<SourceText> user{
       {"broken.json", "{not json"},
       {"unknown.json", R"({"routines": [)" + routine("ghost", "no-such-exercise") + "]}"},

@@ -33,7 +33,7 @@ TEST_CASE("the first frame clears the screen and draws what is not blank", "[pai
   CHECK(painter.frame(screen, false) == "{CLEAR} ab{1,0}xyz");  // a blank is cheaper than a move
 }
 
-TEST_CASE("an unchanged frame sends nothing; a changed cell sends a move and itself", "[painter]") {
+TEST_CASE("an unchanged frame sends nothing, a changed cell sends a move and itself", "[painter]") {
   Painter painter(readable_codes());
   Screen screen(10, 3);
   screen.put(0, 0, "12:00");
@@ -85,7 +85,7 @@ TEST_CASE("the bottom-right cell is never written, so the terminal never scrolls
   CHECK(painter.frame(screen, false) == "{CLEAR}{1,0}ab");
 }
 
-TEST_CASE("the bell rides with the frame; a resize redraws everything", "[painter]") {
+TEST_CASE("the bell rides with the frame, a resize redraws everything", "[painter]") {
   Painter painter(readable_codes());
   Screen screen(4, 2);
   screen.put(0, 0, "a");
@@ -95,7 +95,7 @@ TEST_CASE("the bell rides with the frame; a resize redraws everything", "[painte
   CHECK(painter.frame(screen, false) == "{CLEAR}a");
 }
 
-TEST_CASE("wide characters advance two columns; outside UTF-8 drawing characters become ASCII", "[painter]") {
+TEST_CASE("wide characters advance two columns, outside UTF-8 drawing characters become ASCII", "[painter]") {
   Painter painter(readable_codes());
   Screen screen(8, 2);
   screen.put(0, 0, "\u65e5x");

@@ -216,7 +216,7 @@ TEST_CASE("x during a hold stops the session with the advice, and the terminal i
   CHECK(after.c_lflag == before.c_lflag);
 }
 
-TEST_CASE("q asks, y quits; space pauses and goes on; + and - change the hold", "[plain][e2e]") {
+TEST_CASE("q asks, y quits, space pauses and goes on, + and - change the hold", "[plain][e2e]") {
   TempDir home;
   InteractiveProcess child(stretch_timer_argv({"session", "desk-break", "--plain", "--no-checkin"}), fresh_home(home, "20"));
   child.type("1\n");

@@ -96,7 +96,7 @@ TEST_CASE("reminder: the message says what to do and how long", "[reminder]") {
   CHECK_THAT(m.body, Contains("stretch-timer session low-back"));
 }
 
-TEST_CASE("reminder: the file reads back; anything else is refused with its place", "[reminder]") {
+TEST_CASE("reminder: the file reads back, anything else is refused with its place", "[reminder]") {
   const std::vector<Reminder> list = {reminder(1, "low-back", {"08:00"}),
                                       reminder(4, "desk-break", {"every", "1h"}, "09:00-17:00")};
   const ParsedReminders back = parse_reminders(reminders_to_text(list));

@@ -143,7 +143,7 @@ TEST_CASE("settings: each error names the file, the key and what is expected", "
   }
 }
 
-TEST_CASE("settings file: missing means defaults; a bad one is an error naming the file", "[settings]") {
+TEST_CASE("settings file: missing means defaults, a bad one is an error naming the file", "[settings]") {
   const test::TempDir dir;
   CHECK(app::load_settings(dir.path() + "/no/such/config.json") == Settings{});
 

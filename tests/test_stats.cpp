@@ -48,7 +48,7 @@ TEST_CASE("streak: consecutive local days, across midnight", "[stats]") {
   CHECK(daily_status(same_day, date(2026, 1, 10)).current_streak == 1);
 }
 
-TEST_CASE("streak: today still open keeps yesterday's streak; a missed day ends it", "[stats]") {
+TEST_CASE("streak: today still open keeps yesterday's streak, a missed day ends it", "[stats]") {
   const std::vector<HistoryRecord> records = {session("2026-01-08T08:00:00+00:00"), session("2026-01-09T08:00:00+00:00"),
                                               session("2026-01-10T08:00:00+00:00")};
   const DailyStatus tomorrow = daily_status(records, date(2026, 1, 11));
@@ -60,7 +60,7 @@ TEST_CASE("streak: today still open keeps yesterday's streak; a missed day ends 
   CHECK(daily_status({}, date(2026, 1, 12)).current_streak == 0);
 }
 
-TEST_CASE("streak: a session with no hold done does not count; one stopped for pain does", "[stats]") {
+TEST_CASE("streak: a session with no hold done does not count, one stopped for pain does", "[stats]") {
   std::vector<HistoryRecord> records = {session("2026-01-09T08:00:00+00:00"),
                                         session("2026-01-10T08:00:00+00:00", "low-back", ExerciseStatus::skipped)};
   DailyStatus s = daily_status(records, date(2026, 1, 10));

@@ -38,7 +38,7 @@ double strength(const std::vector<std::int16_t>& s, double hz, double from_s, do
 
 }  // namespace
 
-TEST_CASE("tones: none is empty; every other is short, audible and not too loud", "[tones]") {
+TEST_CASE("tones: none is empty, every other is short, audible and not too loud", "[tones]") {
   CHECK(synthesize_tone(Tone::none).empty());
   for (const Tone tone : {Tone::hold_start, Tone::hold_end, Tone::tick, Tone::switch_sides, Tone::session_done}) {
     INFO(to_string(tone));
@@ -53,7 +53,7 @@ TEST_CASE("tones: none is empty; every other is short, audible and not too loud"
   }
 }
 
-TEST_CASE("tones: the tick is the shortest and softest; the closing chime the longest", "[tones]") {
+TEST_CASE("tones: the tick is the shortest and softest, the closing chime the longest", "[tones]") {
   const auto tick = synthesize_tone(Tone::tick);
   const auto done = synthesize_tone(Tone::session_done);
   CHECK(seconds(tick) < 0.1);

@@ -221,7 +221,7 @@ TEST_CASE("e2e: a warning sign in the safety check stops the session before it s
   CHECK_FALSE(std::filesystem::exists(pane.home().path() + "/data/stretch-timer/state.json"));
 }
 
-TEST_CASE("e2e: surgery, injury or severe pain asks for a confirmation; the answer lasts the day", "[e2e][tui]") {
+TEST_CASE("e2e: surgery, injury or severe pain asks for a confirmation, the answer lasts the day", "[e2e][tui]") {
   REQUIRE_TMUX(tmux);
   Pane pane(tmux);
   pane.run(binary + " session low-back");
@@ -271,7 +271,7 @@ TEST_CASE("e2e: a whole routine runs to its summary at a high time scale", "[e2e
   CHECK(pane.history_ends() == std::vector<std::string>{"completed"});
 }
 
-TEST_CASE("e2e: pause freezes the countdown on the screen; space resumes", "[e2e][tui]") {
+TEST_CASE("e2e: pause freezes the countdown on the screen, space resumes", "[e2e][tui]") {
   REQUIRE_TMUX(tmux);
   Pane pane(tmux, {{"STRETCH_TIMER_TIME_SCALE", "10"}});
   start_session(pane, "low-back");
@@ -330,7 +330,7 @@ TEST_CASE("e2e: x stops the session because it hurts and shows the advice", "[e2
   CHECK(pane.history_ends() == std::vector<std::string>{"stopped_for_pain"});
 }
 
-TEST_CASE("e2e: q asks before quitting; n carries on", "[e2e][tui]") {
+TEST_CASE("e2e: q asks before quitting, n carries on", "[e2e][tui]") {
   REQUIRE_TMUX(tmux);
   Pane pane(tmux);
   start_session(pane, "low-back");
@@ -400,7 +400,7 @@ TEST_CASE("e2e: the terminal is restored after Ctrl-C, SIGTERM, SIGHUP and a cra
   }
 }
 
-TEST_CASE("e2e: Ctrl-Z suspends with the timer paused; fg brings the screen back", "[e2e][tui]") {
+TEST_CASE("e2e: Ctrl-Z suspends with the timer paused, fg brings the screen back", "[e2e][tui]") {
   REQUIRE_TMUX(tmux);
   Pane pane(tmux, {{"STRETCH_TIMER_TIME_SCALE", "10"}});
   start_session(pane, "low-back");
@@ -419,7 +419,7 @@ TEST_CASE("e2e: Ctrl-Z suspends with the timer paused; fg brings the screen back
   CHECK(pane.exit_code() == 0);
 }
 
-TEST_CASE("e2e: NO_COLOR leaves colours out; otherwise the hold is coloured", "[e2e][tui]") {
+TEST_CASE("e2e: NO_COLOR leaves colours out, otherwise the hold is coloured", "[e2e][tui]") {
   REQUIRE_TMUX(tmux);
   for (const bool no_color : {false, true}) {
     std::map<std::string, std::string> env;

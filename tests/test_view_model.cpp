@@ -159,8 +159,8 @@ const std::string transition_40x12_quit = golden(R"(
  █████████████░░░░░░░░░░░░░░░░░░░░░░░░░
  Knee to chest (both legs)
  REST
- 0:13
- breathe easy
+ 0:13  QUIT?
+ y to quit, n to go on
 
  Caution: Lift and lower one leg at a
  time to spare your back. Pull gently;…
@@ -284,7 +284,7 @@ TEST_CASE("below 40x12 the screen asks for a larger terminal and still shows the
   CHECK(layout_for({80, 24}) == Layout::full);
 }
 
-TEST_CASE("between exercises the next one is shown; quitting asks first", "[view]") {
+TEST_CASE("between exercises the next one is shown, quitting asks first", "[view]") {
   const Plan plan = plan_of("low-back");
   const std::size_t transition = find_step(plan, StepKind::transition, 1, Side::none, 1);
   CHECK(session_screen(at(plan, transition, 2000ms, BreathCue{}), {40, 12}, {false, true}) == transition_40x12_quit);
@@ -494,7 +494,7 @@ TEST_CASE("the menu says whether today is done, the streak, and ticks the routin
   CHECK(shown.find(" Today: done \u00b7 streak 3 days (best 5)") != std::string::npos);
 }
 
-TEST_CASE("a counted movement shows MOVE, its part and the count; a flow shows FLOW and the side", "[view][kinds]") {
+TEST_CASE("a counted movement shows MOVE, its part and the count, a flow shows FLOW and the side", "[view][kinds]") {
   const Plan desk = plan_of("desk-break");
   std::size_t rolls = 0;
   while (desk.steps[rolls].kind != StepKind::move || desk.exercise_of(desk.steps[rolls]).exercise.id != "shoulder-rolls") {
@@ -506,7 +506,7 @@ TEST_CASE("a counted movement shows MOVE, its part and the count; a flow shows F
  Desk break                   2:33 left
  ███████████████████████░░░░░░░░░░░░░░░
  Shoulder rolls
- MOVE · BOTH · roll forward 7 of 10
+ MOVE · roll forward 7 of 10
  0:10
  breathe easy
  A gentle pull is right. Sharp pain me…
