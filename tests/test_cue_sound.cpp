@@ -23,13 +23,13 @@ const CueKind all_kinds[] = {
 }  // namespace
 
 TEST_CASE("cue sound: each tone belongs to one kind of cue", "[cue-sound]") {
-  CHECK(tone_of(CueKind::hold_start) == Tone::hold_start);
-  CHECK(tone_of(CueKind::hold_end) == Tone::hold_end);
-  CHECK(tone_of(CueKind::countdown) == Tone::tick);
-  CHECK(tone_of(CueKind::switch_sides) == Tone::switch_sides);
-  CHECK(tone_of(CueKind::session_done) == Tone::session_done);
+  CHECK(tone_of(CueKind::hold_start) == Chime::hold_start);
+  CHECK(tone_of(CueKind::hold_end) == Chime::hold_end);
+  CHECK(tone_of(CueKind::countdown) == Chime::tick);
+  CHECK(tone_of(CueKind::switch_sides) == Chime::switch_sides);
+  CHECK(tone_of(CueKind::session_done) == Chime::session_done);
   int with_tone = 0;
-  for (const CueKind kind : all_kinds) with_tone += tone_of(kind) != Tone::none ? 1 : 0;
+  for (const CueKind kind : all_kinds) with_tone += tone_of(kind) != Chime::none ? 1 : 0;
   CHECK(with_tone == 5);
 }
 
@@ -43,13 +43,13 @@ TEST_CASE("cue sound: tones mode plays the tones and no bell", "[cue-sound]") {
 }
 
 TEST_CASE("cue sound: ticks mode plays only the countdown", "[cue-sound]") {
-  CHECK(cue_sound(cue_of(CueKind::countdown), SoundMode::ticks, false, true).tone == Tone::tick);
+  CHECK(cue_sound(cue_of(CueKind::countdown), SoundMode::ticks, false, true).tone == Chime::tick);
   CHECK(cue_sound(cue_of(CueKind::hold_start), SoundMode::ticks, false, true) == CueSound{});
   CHECK(cue_sound(cue_of(CueKind::session_done), SoundMode::ticks, false, true) == CueSound{});
 }
 
 TEST_CASE("cue sound: with no device the bell stands in, but never for the ticks", "[cue-sound]") {
-  CHECK(cue_sound(cue_of(CueKind::hold_start), SoundMode::tones, false, false) == CueSound{Tone::none, true, false});
+  CHECK(cue_sound(cue_of(CueKind::hold_start), SoundMode::tones, false, false) == CueSound{Chime::none, true, false});
   CHECK(cue_sound(cue_of(CueKind::switch_sides), SoundMode::tones, false, false).bell);
   CHECK(cue_sound(cue_of(CueKind::session_done), SoundMode::tones, false, false).bell);
   CHECK(cue_sound(cue_of(CueKind::countdown), SoundMode::tones, false, false) == CueSound{});
@@ -64,7 +64,7 @@ TEST_CASE("cue sound: bell mode rings at each step's start and the end, and play
   CHECK(cue_sound(cue_of(CueKind::session_done), SoundMode::bell, false, true).bell);
   CHECK_FALSE(cue_sound(cue_of(CueKind::countdown), SoundMode::bell, false, true).bell);
   CHECK_FALSE(cue_sound(cue_of(CueKind::breathe_out), SoundMode::bell, false, true).bell);
-  for (const CueKind kind : all_kinds) CHECK(cue_sound(cue_of(kind), SoundMode::bell, false, true).tone == Tone::none);
+  for (const CueKind kind : all_kinds) CHECK(cue_sound(cue_of(kind), SoundMode::bell, false, true).tone == Chime::none);
 }
 
 TEST_CASE("cue sound: off is silent, whatever the device", "[cue-sound]") {
@@ -85,7 +85,7 @@ TEST_CASE("cue sound: the voice says every cue with words, the countdown only wh
   CHECK(cue_sound(cue_of(CueKind::countdown, "3"), SoundMode::tones, true, false).speak);  // no tick to hear
   const CueSound both =
       cue_sound(cue_of(CueKind::hold_start, "left side, hold 20 seconds"), SoundMode::tones, true, true);
-  CHECK(both == CueSound{Tone::hold_start, false, true});
+  CHECK(both == CueSound{Chime::hold_start, false, true});
 }
 
 TEST_CASE("sound mode: names, and which one a session gets", "[cue-sound]") {

@@ -39,8 +39,8 @@ double strength(const std::vector<std::int16_t>& s, double hz, double from_s, do
 }  // namespace
 
 TEST_CASE("tones: none is empty, every other is short, audible and not too loud", "[tones]") {
-  CHECK(synthesize_tone(Tone::none).empty());
-  for (const Tone tone : {Tone::hold_start, Tone::hold_end, Tone::tick, Tone::switch_sides, Tone::session_done}) {
+  CHECK(synthesize_tone(Chime::none).empty());
+  for (const Chime tone : {Chime::hold_start, Chime::hold_end, Chime::tick, Chime::switch_sides, Chime::session_done}) {
     INFO(to_string(tone));
     const auto s = synthesize_tone(tone);
     REQUIRE_FALSE(s.empty());
@@ -54,10 +54,10 @@ TEST_CASE("tones: none is empty, every other is short, audible and not too loud"
 }
 
 TEST_CASE("tones: the tick is the shortest and softest, the closing chime the longest", "[tones]") {
-  const auto tick = synthesize_tone(Tone::tick);
-  const auto done = synthesize_tone(Tone::session_done);
+  const auto tick = synthesize_tone(Chime::tick);
+  const auto done = synthesize_tone(Chime::session_done);
   CHECK(seconds(tick) < 0.1);
-  for (const Tone tone : {Tone::hold_start, Tone::hold_end, Tone::switch_sides}) {
+  for (const Chime tone : {Chime::hold_start, Chime::hold_end, Chime::switch_sides}) {
     const auto s = synthesize_tone(tone);
     CHECK(seconds(s) > seconds(tick));
     CHECK(peak(s) > peak(tick));
@@ -68,24 +68,24 @@ TEST_CASE("tones: the tick is the shortest and softest, the closing chime the lo
 
 TEST_CASE("tones: a hold starts rising and ends falling", "[tones]") {
   constexpr double g5 = 783.99, d6 = 1174.66;
-  const auto start = synthesize_tone(Tone::hold_start);
+  const auto start = synthesize_tone(Chime::hold_start);
   CHECK(strength(start, g5, 0.0, 0.08) > 3 * strength(start, d6, 0.0, 0.08));
   CHECK(strength(start, d6, 0.17, 0.30) > 3 * strength(start, g5, 0.17, 0.30));
-  const auto end = synthesize_tone(Tone::hold_end);
+  const auto end = synthesize_tone(Chime::hold_end);
   CHECK(strength(end, d6, 0.0, 0.08) > 3 * strength(end, g5, 0.0, 0.08));
   CHECK(strength(end, g5, 0.17, 0.35) > 3 * strength(end, d6, 0.17, 0.35));
 }
 
 TEST_CASE("tones: switching sides is two notes, one after the other", "[tones]") {
   constexpr double e5 = 659.25, a5 = 880.0;
-  const auto s = synthesize_tone(Tone::switch_sides);
+  const auto s = synthesize_tone(Chime::switch_sides);
   CHECK(strength(s, e5, 0.0, 0.2) > 3 * strength(s, a5, 0.0, 0.2));
   CHECK(strength(s, a5, 0.45, 0.7) > 3 * strength(s, e5, 0.45, 0.7));
 }
 
 TEST_CASE("tones: the closing chime climbs C E G C", "[tones]") {
   const double notes[] = {523.25, 659.25, 783.99, 1046.5};
-  const auto s = synthesize_tone(Tone::session_done);
+  const auto s = synthesize_tone(Chime::session_done);
   for (int i = 0; i < 4; ++i) {
     INFO("note " << i);
     const double from = 0.16 * i + 0.01;
@@ -98,6 +98,6 @@ TEST_CASE("tones: the closing chime climbs C E G C", "[tones]") {
 }
 
 TEST_CASE("tones: the same tone is the same samples at any time", "[tones]") {
-  CHECK(synthesize_tone(Tone::switch_sides) == synthesize_tone(Tone::switch_sides));
-  CHECK(synthesize_tone(Tone::tick, 44100).size() == 2 * synthesize_tone(Tone::tick, 22050).size());
+  CHECK(synthesize_tone(Chime::switch_sides) == synthesize_tone(Chime::switch_sides));
+  CHECK(synthesize_tone(Chime::tick, 44100).size() == 2 * synthesize_tone(Chime::tick, 22050).size());
 }

@@ -12,12 +12,13 @@
 namespace stretch {
 
 // The tones the program synthesises (stretch/tones.hpp).
-enum class Tone { none, hold_start, hold_end, tick, switch_sides, session_done };
+// Which sound a cue makes (not the screen's Tone: one name for two enums broke the one-definition rule).
+enum class Chime { none, hold_start, hold_end, tick, switch_sides, session_done };
 
-[[nodiscard]] std::string_view to_string(Tone tone);
+[[nodiscard]] std::string_view to_string(Chime tone);
 
 struct CueSound {
-  Tone tone = Tone::none;
+  Chime tone = Chime::none;
   bool bell = false;   // ring the terminal bell (sound mode bell, or tones with no audio device)
   bool speak = false;  // the voice says the cue's words
   friend bool operator==(const CueSound&, const CueSound&) = default;
@@ -25,7 +26,7 @@ struct CueSound {
 
 // The tone of a kind whatever the mode: hold start and end, a tick for each of the last
 // seconds, a two-note chime for switching sides, a closing chime at the end.
-[[nodiscard]] Tone tone_of(CueKind kind);
+[[nodiscard]] Chime tone_of(CueKind kind);
 
 // `audio_device`: false when tones cannot be played, so that the bell stands in for them.
 // The voice says every cue that has words, except the countdown while ticks are heard (a

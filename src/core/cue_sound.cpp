@@ -2,38 +2,38 @@
 
 namespace stretch {
 
-std::string_view to_string(Tone tone) {
+std::string_view to_string(Chime tone) {
   switch (tone) {
-    case Tone::none:
+    case Chime::none:
       return "none";
-    case Tone::hold_start:
+    case Chime::hold_start:
       return "hold_start";
-    case Tone::hold_end:
+    case Chime::hold_end:
       return "hold_end";
-    case Tone::tick:
+    case Chime::tick:
       return "tick";
-    case Tone::switch_sides:
+    case Chime::switch_sides:
       return "switch_sides";
-    case Tone::session_done:
+    case Chime::session_done:
       return "session_done";
   }
   return "none";
 }
 
-Tone tone_of(CueKind kind) {
+Chime tone_of(CueKind kind) {
   switch (kind) {
     case CueKind::hold_start:
-      return Tone::hold_start;
+      return Chime::hold_start;
     case CueKind::hold_end:
-      return Tone::hold_end;
+      return Chime::hold_end;
     case CueKind::countdown:
-      return Tone::tick;
+      return Chime::tick;
     case CueKind::switch_sides:
-      return Tone::switch_sides;
+      return Chime::switch_sides;
     case CueKind::session_done:
-      return Tone::session_done;
+      return Chime::session_done;
     default:
-      return Tone::none;
+      return Chime::none;
   }
 }
 
@@ -59,14 +59,14 @@ bool rings_bell(CueKind kind) {
 
 CueSound cue_sound(const Cue& cue, SoundMode mode, bool voice, bool audio_device) {
   CueSound sound;
-  const Tone tone = tone_of(cue.kind);
-  const bool tones_wanted = mode == SoundMode::tones || (mode == SoundMode::ticks && tone == Tone::tick);
+  const Chime tone = tone_of(cue.kind);
+  const bool tones_wanted = mode == SoundMode::tones || (mode == SoundMode::ticks && tone == Chime::tick);
   if (tones_wanted && audio_device) sound.tone = tone;
   // With no device the bell stands in, but never for the ticks: three bells a second apart
   // are an alarm, not a countdown.
   sound.bell = mode == SoundMode::bell ? rings_bell(cue.kind)
-                                       : tones_wanted && !audio_device && tone != Tone::none && tone != Tone::tick;
-  const bool tick_heard = sound.tone == Tone::tick;
+                                       : tones_wanted && !audio_device && tone != Chime::none && tone != Chime::tick;
+  const bool tick_heard = sound.tone == Chime::tick;
   sound.speak = voice && !cue.words.empty() && !tick_heard;
   return sound;
 }

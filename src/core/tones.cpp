@@ -34,20 +34,20 @@ void add_note(std::vector<double>& out, const Note& note, int rate) {
   }
 }
 
-std::vector<Note> notes_of(Tone tone) {
+std::vector<Note> notes_of(Chime tone) {
   constexpr double c5 = 523.25, e5 = 659.25, g5 = 783.99, a5 = 880.0, c6 = 1046.5, d6 = 1174.66, e6 = 1318.51;
   switch (tone) {
-    case Tone::none:
+    case Chime::none:
       return {};
-    case Tone::hold_start:
+    case Chime::hold_start:
       return {{g5, 0.0, 0.16, 0.35}, {d6, 0.09, 0.22, 0.35}};
-    case Tone::hold_end:
+    case Chime::hold_end:
       return {{d6, 0.0, 0.16, 0.35}, {g5, 0.09, 0.28, 0.35}};
-    case Tone::tick:
+    case Chime::tick:
       return {{e6, 0.0, 0.06, 0.15}};
-    case Tone::switch_sides:
+    case Chime::switch_sides:
       return {{e5, 0.0, 0.40, 0.32}, {a5, 0.22, 0.55, 0.32}};
-    case Tone::session_done:
+    case Chime::session_done:
       return {{c5, 0.0, 0.5, 0.25}, {e5, 0.16, 0.5, 0.25}, {g5, 0.32, 0.5, 0.25}, {c6, 0.48, 1.1, 0.28}};
   }
   return {};
@@ -55,7 +55,7 @@ std::vector<Note> notes_of(Tone tone) {
 
 }  // namespace
 
-std::vector<std::int16_t> synthesize_tone(Tone tone, int sample_rate) {
+std::vector<std::int16_t> synthesize_tone(Chime tone, int sample_rate) {
   std::vector<double> mixed;
   for (const Note& note : notes_of(tone)) add_note(mixed, note, sample_rate);
   std::vector<std::int16_t> samples(mixed.size());

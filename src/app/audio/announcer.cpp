@@ -26,7 +26,7 @@ bool uses_tones(SoundMode mode) { return mode == SoundMode::tones || mode == Sou
 
 Announcer::Announcer(AnnouncerConfig config, const SessionClock& clock)
     : config_(std::move(config)), clock_(clock), sound_(config_.sound), voice_(config_.voice) {
-  for (const Tone tone : {Tone::hold_start, Tone::hold_end, Tone::tick, Tone::switch_sides, Tone::session_done}) {
+  for (const Chime tone : {Chime::hold_start, Chime::hold_end, Chime::tick, Chime::switch_sides, Chime::session_done}) {
     tones_[tone] = std::make_shared<const std::vector<std::int16_t>>(synthesize_tone(tone));
   }
   if (!config_.audio_file.empty()) {
@@ -133,7 +133,7 @@ bool Announcer::cue(const Cue& cue, Instant due) {
   }
   const CueSound sound = cue_sound(cue, sound_, voice_ && voice_ready_, player_ != nullptr);
   const bool stale = clock_.now() - due > stale_after;
-  if (!stale && sound.tone != Tone::none) player_->play_tone(tones_.at(sound.tone), due);
+  if (!stale && sound.tone != Chime::none) player_->play_tone(tones_.at(sound.tone), due);
   bool wake = false;
   if (!stale && sound.speak) {
     Speech speech{cue.words, espeak_.get(), 0};

@@ -93,7 +93,7 @@ class Announcer {
   const SessionClock& clock_;
   SoundMode sound_;
   bool voice_;
-  std::map<Tone, std::shared_ptr<const std::vector<std::int16_t>>> tones_;
+  std::map<Chime, std::shared_ptr<const std::vector<std::int16_t>>> tones_;
 
   std::unique_ptr<Player> player_;
   WavFileDevice* file_ = nullptr;  // owned by player_
