@@ -11,12 +11,13 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <sstream>
 #include <thread>
 
 #include "catch.hpp"
-#include "support/skip.hpp"
 #include "support/run_process.hpp"
+#include "support/skip.hpp"
 
 using namespace stretch::test;
 using namespace std::chrono_literals;
@@ -117,7 +118,8 @@ class Pane {
     return shown;
   }
   std::string wait_for(const std::string& text, std::chrono::milliseconds limit = 15s) {
-    return wait_until([&](const std::string& s) { return s.find(text) != std::string::npos; }, "\"" + text + "\"", limit);
+    return wait_until([&](const std::string& s) { return s.find(text) != std::string::npos; }, "\"" + text + "\"",
+                      limit);
   }
   // ncurses draws from the top row down, so waiting for text near the bottom as well as the
   // text a check looks at avoids reading a screen half drawn.
@@ -126,9 +128,32 @@ class Pane {
     for (const std::string& t : texts) what += "\"" + t + "\" ";
     return wait_until(
         [&](const std::string& s) {
-          return std::all_of(texts.begin(), texts.end(), [&](const std::string& t) { return s.find(t) != std::string::npos; });
+          return std::all_of(texts.begin(), texts.end(),
+                             [&](const std::string& t) { return s.find(t) != std::string::npos; });
         },
         what);
+  }
+  // A whole-screen check in the manner of tig's scripted tests: the screen must become exactly
+  // tests/screens/NAME.txt, every row and column. STRETCH_UPDATE_SCREENS=1 writes that file from
+  // the screen instead, once the screen has stopped changing (review the diff before committing).
+  void expect_screen(const std::string& name) {
+    const std::filesystem::path file =
+        std::filesystem::path(STRETCH_SOURCE_DIR) / "tests" / "screens" / (name + ".txt");
+    if (std::getenv("STRETCH_UPDATE_SCREENS") != nullptr) {
+      std::string before = screen();
+      for (std::string now;; before = now) {
+        std::this_thread::sleep_for(300ms);
+        now = screen();
+        if (now == before) break;
+      }
+      std::ofstream(file) << before;
+      return;
+    }
+    std::ifstream in(file);
+    REQUIRE(in.good());
+    const std::string expected{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    wait_until([&](const std::string& s) { return s == expected; },
+               "the screen of " + file.filename().string() + " (STRETCH_UPDATE_SCREENS=1 rewrites it):\n" + expected);
   }
   std::string wait_gone(const std::string& text) {
     return wait_until([&](const std::string& s) { return s.find(text) == std::string::npos; }, "no \"" + text + "\"");
@@ -167,10 +192,10 @@ class Pane {
 };
 
 // The tests skip (reported to ctest as skipped) only where tmux is not installed at all.
-#define REQUIRE_TMUX(name)                                  \
-  const std::string name = find_program("tmux");            \
-  if (name.empty()) {                                       \
-    STRETCH_SKIP("tmux is not installed");                 \
+#define REQUIRE_TMUX(name)                       \
+  const std::string name = find_program("tmux"); \
+  if (name.empty()) {                            \
+    STRETCH_SKIP("tmux is not installed");       \
   }
 
 const std::string binary = STRETCH_TIMER_BINARY;
@@ -207,6 +232,42 @@ TEST_CASE("e2e: the menu moves with arrows and j/k, changes the level, and q lea
   pane.key("q");
   CHECK(pane.exit_code() == 0);
   CHECK(pane.display("#{alternate_on}") == "0");
+}
+
+TEST_CASE("e2e: whole screens, from the menu to the stop advice, equal the stored ones", "[e2e][tui]") {
+  REQUIRE_TMUX(tmux);
+  Pane pane(tmux);
+  pane.run(binary + " session daily");
+  pane.wait_for("q quit");
+  pane.expect_screen("menu");
+  pane.key("Enter");
+  pane.wait_for("q leave");
+  pane.expect_screen("safety-check");
+  pane.key("w");
+  pane.expect_screen("safety-warning-sign");
+  pane.key("q");
+  CHECK(pane.exit_code() == 1);
+
+  pane.run(binary + " session low-back");
+  pane.wait_for("q leave");
+  pane.key("p");
+  pane.expect_screen("safety-check-with-a-professional");
+  pane.key("c");
+  pane.expect_screen("pain-before");
+  pane.keys({"3", "Enter"});
+  pane.wait_for("space pause");
+  pane.key("?");
+  pane.expect_screen("keys-help");
+  pane.key("Escape");
+  pane.wait_for("space pause");
+  pane.key("x");
+  pane.expect_screen("stopped-it-hurts");
+  pane.key("Enter");
+  pane.wait_for("after the session?");
+  pane.key("7");
+  pane.wait_for("Session stopped: it hurt");
+  pane.key("Enter");
+  CHECK(pane.exit_code() == 0);
 }
 
 TEST_CASE("e2e: a warning sign in the safety check stops the session before it starts", "[e2e][tui]") {
@@ -432,7 +493,7 @@ TEST_CASE("e2e: NO_COLOR leaves colours out, otherwise the hold is coloured", "[
     const std::string styled = pane.styled_screen();
     CHECK((styled.find("\x1b[32m") == std::string::npos) == no_color);  // the hold's countdown
     CHECK((styled.find("\x1b[36m") == std::string::npos) == no_color);  // the breathing cue
-    CHECK(styled.find("\x1b[1m") != std::string::npos);                // bold either way
+    CHECK(styled.find("\x1b[1m") != std::string::npos);                 // bold either way
     pane.keys({"q", "y"});
     pane.wait_for("Session ended early");
     pane.key("q");
