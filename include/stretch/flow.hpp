@@ -90,7 +90,7 @@ class Flow {
   enum class Stage { menu, safety_check, safety_verdict, pain_before, session, pain_advice, pain_after, summary, done };
 
   // `config.library` and the routines must outlive the flow.
-  Flow(FlowConfig config, Instant now, WallTime wall);
+  explicit Flow(FlowConfig config);
 
   // The effects of starting: the menu's or the first question's lines, or the session's first cue.
   [[nodiscard]] Effects start(Instant now, WallTime wall);
@@ -193,10 +193,8 @@ class Flow {
   bool confirm_quit_ = false;
   bool resume_after_overlay_ = false;
 
-  // The cues of the current step still to come, and which step they belong to.
+  // The cues of the current step still to come.
   std::vector<Cue> pending_;
-  std::size_t pending_serial_ = 0;
-  Millis pending_duration_{0};
 };
 
 }  // namespace stretch

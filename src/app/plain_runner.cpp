@@ -168,7 +168,7 @@ int run_plain_session(const SessionRequest& request, const PlainIo& io, std::ost
   // Caught from here on, so that a signal at a question or in the session ends it cleanly.
   SignalPipe signals;
   const bool keys_from_terminal = ::isatty(io.input_fd) == 1;
-  Flow flow(flow_config(with_clock, true, !keys_from_terminal), clock.now(), clock.wall_now());
+  Flow flow(flow_config(with_clock, true, !keys_from_terminal));
   LinesFrontEnd front(io.input_fd, out, keys_from_terminal, request.sound && io.output_is_terminal);
   LoopStats stats;
   const int code = run_flow(flow, front, with_clock, signals, &stats);

@@ -78,8 +78,7 @@ int run_tui(const SessionRequest& request) {
       terminal.reset();
     }
     if (terminal) {
-      const SessionClock& clock = *request.clock;
-      Flow flow(flow_config(request, false, false), clock.now(), clock.wall_now());
+      Flow flow(flow_config(request, false, false));
       ScreenFrontEnd front(*terminal);
       code = run_flow(flow, front, request, signals);
     }

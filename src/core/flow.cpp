@@ -51,7 +51,7 @@ std::optional<SessionEvent> event_of(Action action) {
 
 }  // namespace
 
-Flow::Flow(FlowConfig config, Instant /*now*/, WallTime /*wall*/)
+Flow::Flow(FlowConfig config)
     : config_(std::move(config)), settings_(config_.plan), today_(config_.daily_status), muted_(!config_.sound) {
   for (const LibraryRoutine* r : config_.menu) menu_routines_.push_back(&r->routine);
 }
@@ -321,7 +321,6 @@ void Flow::apply(SessionEvent event, Instant now, Effects& out) {
         const Millis elapsed = session_->step_elapsed(now);
         pending_ = step_cues(session_->plan(), session_->step_index(), session_->step_duration());
         std::erase_if(pending_, [elapsed](const Cue& c) { return c.at <= elapsed; });
-        pending_duration_ = session_->step_duration();
       }
       return say(out, time_changed_line(event == SessionEvent::add_time, session_->step_remaining(now)), at);
     default: return;
@@ -479,8 +478,6 @@ void Flow::catch_up(Instant now, Effects& out) {
 // A step began (by its deadline, a skip or back): its first cues now, the rest as they come.
 void Flow::step_began(Instant now, Effects& out) {
   pending_ = step_cues(session_->plan(), session_->step_index(), session_->step_duration());
-  pending_serial_ = session_->step_serial();
-  pending_duration_ = session_->step_duration();
   // The step's start in session time: while paused (a skip during a pause) it is now.
   const Millis start = session_->step_deadline() ? step_session_start() : session_->session_elapsed(now);
   while (!pending_.empty() && pending_.front().at == Millis{0}) {

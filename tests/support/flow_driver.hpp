@@ -21,7 +21,7 @@ class FlowDriver {
 
   FlowDriver(const app::SessionRequest& request, TerminalSize size, Instant now, bool lines = false,
              bool answers_piped = false)
-      : request_(request), size_(size), flow_(app::flow_config(request, lines, answers_piped), now, WallTime{}) {
+      : request_(request), size_(size), flow_(app::flow_config(request, lines, answers_piped)) {
     carry_out(flow_.start(now, WallTime{}));
   }
 
