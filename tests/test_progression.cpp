@@ -161,6 +161,22 @@ TEST_CASE("progression: a stop for pain is placed at the first exercise not done
   CHECK(brief_of(r).hurt_exercise.empty());
 }
 
+TEST_CASE("progression: a stop for pain is placed where the record says it stopped", "[progression]") {
+  HistoryRecord r;
+  r.end = SessionEnd::stopped_for_pain;
+  r.exercises = {{"a", "Pelvic tilt", ExerciseStatus::done},
+                 {"b", "Bridge", ExerciseStatus::partial},
+                 {"c", "Knee to chest", ExerciseStatus::stopped}};
+  r.stopped_during = StopPoint{"c", "Knee to chest", Side::right};
+  CHECK(brief_of(r).hurt_exercise == "Knee to chest");  // not the guess, Bridge
+  CHECK(brief_of(r).hurt_side == "right");
+  r.stopped_during = StopPoint{"c", "", Side::none};
+  CHECK(brief_of(r).hurt_exercise == "c");
+  CHECK(brief_of(r).hurt_side.empty());
+  r.end = SessionEnd::quit;  // a quit did not hurt
+  CHECK(brief_of(r).hurt_exercise.empty());
+}
+
 TEST_CASE("progression: stats lists the advice per routine", "[progression][stats]") {
   std::vector<HistoryRecord> records;
   for (int i = 0; i < 5; ++i) {

@@ -72,6 +72,20 @@ TEST_CASE("report: days, routines and levels, stops for pain", "[report]") {
   CHECK(page.find("src=") == std::string::npos);
 }
 
+TEST_CASE("report: a stop for pain names the exercise and side the record gives", "[report]") {
+  ReportBuilder builder(date(2026, 3, 1), today);
+  HistoryRecord stop = session(date(2026, 3, 9), SessionEnd::stopped_for_pain);
+  stop.exercises.push_back({"knee-to-chest", "Knee to chest", ExerciseStatus::stopped});
+  stop.stopped_during = StopPoint{"knee-to-chest", "Knee to chest", Side::left};
+  builder.add(stop);
+  const ReportData data = builder.finish();
+  REQUIRE(data.pain_stops.size() == 1);
+  CHECK(data.pain_stops[0].exercise == "Knee to chest");  // not the first one not done (Bridge)
+  CHECK(data.pain_stops[0].side == "left");
+  const std::string page = report_html(data, Timestamp{sys_days{today} + hours{9}, hours{1}});
+  CHECK_THAT(page, Contains("<td>Knee to chest</td><td>left</td>"));
+}
+
 TEST_CASE("report: a hostile routine name is text, not markup", "[report]") {
   ReportBuilder builder(date(2026, 3, 1), today);
   builder.add(session(date(2026, 3, 2), SessionEnd::stopped_for_pain, "<script>alert(1)</script>&\x1b[2J"));

@@ -5,9 +5,10 @@
 namespace stretch {
 namespace {
 
-// The exercise a stop for pain happened at. Records do not yet say it outright, so it is
-// the first exercise not done to its end: the one in progress when the person stopped.
-const ExerciseResult* where_it_stopped(const HistoryRecord& record) {
+// The exercise a stop for pain happened at, for a record from before 0.2, which does not
+// say it outright (no `stopped_during`): the first exercise not done to its end, most likely
+// the one in progress when the person stopped.
+const ExerciseResult* where_it_stopped_guess(const HistoryRecord& record) {
   const auto with = [](ExerciseStatus wanted) {
     return [wanted](const ExerciseResult& e) { return e.status == wanted; };
   };
@@ -33,10 +34,8 @@ std::string place(const SessionBrief& s) {
 
 std::string count_word(int n) {
   switch (n) {
-    case 2:
-      return "twice";
-    default:
-      return std::to_string(n) + " times";
+    case 2: return "twice";
+    default: return std::to_string(n) + " times";
   }
 }
 
@@ -70,8 +69,13 @@ SessionBrief brief_of(const HistoryRecord& record) {
   brief.end = record.end;
   brief.pain_before = record.pain_before;
   brief.pain_after = record.pain_after;
-  if (record.end == SessionEnd::stopped_for_pain) {
-    if (const ExerciseResult* e = where_it_stopped(record)) brief.hurt_exercise = e->name.empty() ? e->id : e->name;
+  if (record.end != SessionEnd::stopped_for_pain) return brief;
+  if (const std::optional<StopPoint>& at = record.stopped_during) {
+    // The record says where it stopped: the exercise and the side under way.
+    brief.hurt_exercise = at->exercise_name.empty() ? at->exercise_id : at->exercise_name;
+    if (at->side != Side::none) brief.hurt_side = std::string(to_string(at->side));
+  } else if (const ExerciseResult* e = where_it_stopped_guess(record)) {
+    brief.hurt_exercise = e->name.empty() ? e->id : e->name;
   }
   return brief;
 }
