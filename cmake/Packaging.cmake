@@ -23,8 +23,10 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/stretch-timer/stretch-timer")
 set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
-# The terminal descriptions the full screen needs beyond ncurses-base's few.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "ncurses-term")
+# The terminal descriptions the full screen needs beyond ncurses-base's few; and libsystemd0,
+# which the program opens only when a reminder sends a desktop notification (so shlibdeps does
+# not see it).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "ncurses-term, libsystemd0")
 
 # Debian wants /usr/share/doc/PACKAGE/copyright (every install gets it: it is the licence) and a
 # compressed changelog.Debian.

@@ -7,18 +7,64 @@
 #include <utmpx.h>
 
 #include <cstring>
+#include <optional>
 #include <set>
 
 #ifdef STRETCH_HAVE_SD_BUS
+#include <dlfcn.h>
 #include <systemd/sd-bus.h>
 #endif
 
 namespace stretch::app {
 
 #ifdef STRETCH_HAVE_SD_BUS
+namespace {
+
+// libsystemd is opened here, when a reminder fires, rather than linked: linked, it and the
+// libraries it needs (gcrypt, lzma, zstd, lz4, cap) cost every start of the program about
+// 1 MiB of memory and their relocations, for a call that only `remind fire` makes.
+struct SdBus {
+  decltype(&sd_bus_open_user) open_user = nullptr;
+  decltype(&sd_bus_call_method) call_method = nullptr;
+  decltype(&sd_bus_error_free) error_free = nullptr;
+  decltype(&sd_bus_message_unref) message_unref = nullptr;
+  decltype(&sd_bus_flush_close_unref) flush_close_unref = nullptr;
+};
+
+template <typename Function>
+bool look_up(void* library, const char* name, Function& function) {
+  function = reinterpret_cast<Function>(::dlsym(library, name));
+  return function != nullptr;
+}
+
+// The library's functions, or nullopt with the loader's reason in `error`. Opened once and
+// never closed: the process is short-lived and the library may keep threads or state.
+std::optional<SdBus> load_sd_bus(std::string& error) {
+  void* library = ::dlopen("libsystemd.so.0", RTLD_NOW | RTLD_LOCAL);
+  if (library == nullptr) {
+    const char* why = ::dlerror();
+    error = std::string("cannot load libsystemd: ") + (why != nullptr ? why : "unknown reason");
+    return std::nullopt;
+  }
+  SdBus bus;
+  if (!look_up(library, "sd_bus_open_user", bus.open_user) ||
+      !look_up(library, "sd_bus_call_method", bus.call_method) ||
+      !look_up(library, "sd_bus_error_free", bus.error_free) ||
+      !look_up(library, "sd_bus_message_unref", bus.message_unref) ||
+      !look_up(library, "sd_bus_flush_close_unref", bus.flush_close_unref)) {
+    error = "libsystemd lacks the sd-bus functions";
+    return std::nullopt;
+  }
+  return bus;
+}
+
+}  // namespace
+
 bool send_desktop_notification(const std::string& title, const std::string& body, std::string& error) {
+  const std::optional<SdBus> sd = load_sd_bus(error);
+  if (!sd) return false;
   sd_bus* bus = nullptr;
-  int r = sd_bus_open_user(&bus);
+  int r = sd->open_user(&bus);
   if (r < 0) {
     error = std::string("no session bus: ") + std::strerror(-r);
     return false;
@@ -27,15 +73,15 @@ bool send_desktop_notification(const std::string& title, const std::string& body
   sd_bus_message* reply = nullptr;
   // Notify(app_name, replaces_id, app_icon, summary, body, actions, hints, expire_timeout):
   // no actions, no hints, the server's own timeout.
-  r = sd_bus_call_method(bus, "org.freedesktop.Notifications", "/org/freedesktop/Notifications",
-                         "org.freedesktop.Notifications", "Notify", &bus_error, &reply, "susssasa{sv}i",
-                         "stretch-timer", 0U, "", title.c_str(), body.c_str(), 0, 0, -1);
+  r = sd->call_method(bus, "org.freedesktop.Notifications", "/org/freedesktop/Notifications",
+                      "org.freedesktop.Notifications", "Notify", &bus_error, &reply, "susssasa{sv}i", "stretch-timer",
+                      0U, "", title.c_str(), body.c_str(), 0, 0, -1);
   if (r < 0) {
     error = bus_error.message != nullptr ? bus_error.message : std::strerror(-r);
   }
-  sd_bus_error_free(&bus_error);
-  sd_bus_message_unref(reply);
-  sd_bus_flush_close_unref(bus);
+  sd->error_free(&bus_error);
+  sd->message_unref(reply);
+  sd->flush_close_unref(bus);
   return r >= 0;
 }
 #else
