@@ -23,10 +23,13 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/stretch-timer/stretch-timer")
 set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
-# The terminal descriptions the full screen needs beyond ncurses-base's few; and libsystemd0,
-# which the program opens only when a reminder sends a desktop notification (so shlibdeps does
-# not see it).
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "ncurses-term, libsystemd0")
+# The terminal descriptions the full screen needs beyond ncurses-base's few; and the libraries
+# the program opens only when it first needs them (app/shared_library.hpp), which shlibdeps
+# cannot see: the voice (espeak-ng and its data, speech-dispatcher), sounds (PulseAudio's simple
+# API) and desktop notifications for reminders (libsystemd). Without them the program runs and
+# says what it cannot do.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
+    "ncurses-term, libespeak-ng1, espeak-ng-data, libpulse0, libspeechd2, libsystemd0")
 
 # Debian wants /usr/share/doc/PACKAGE/copyright (every install gets it: it is the licence) and a
 # compressed changelog.Debian.

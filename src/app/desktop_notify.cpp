@@ -11,8 +11,9 @@
 #include <set>
 
 #ifdef STRETCH_HAVE_SD_BUS
-#include <dlfcn.h>
 #include <systemd/sd-bus.h>
+
+#include "app/shared_library.hpp"
 #endif
 
 namespace stretch::app {
@@ -20,9 +21,8 @@ namespace stretch::app {
 #ifdef STRETCH_HAVE_SD_BUS
 namespace {
 
-// libsystemd is opened here, when a reminder fires, rather than linked: linked, it and the
-// libraries it needs (gcrypt, lzma, zstd, lz4, cap) cost every start of the program about
-// 1 MiB of memory and their relocations, for a call that only `remind fire` makes.
+// libsystemd and what it needs (gcrypt, lzma, zstd, lz4, cap) are opened when a reminder
+// fires, the one time the program calls it, rather than at every start.
 struct SdBus {
   decltype(&sd_bus_open_user) open_user = nullptr;
   decltype(&sd_bus_call_method) call_method = nullptr;
@@ -31,31 +31,16 @@ struct SdBus {
   decltype(&sd_bus_flush_close_unref) flush_close_unref = nullptr;
 };
 
-template <typename Function>
-bool look_up(void* library, const char* name, Function& function) {
-  function = reinterpret_cast<Function>(::dlsym(library, name));
-  return function != nullptr;
-}
-
-// The library's functions, or nullopt with the loader's reason in `error`. Opened once and
-// never closed: the process is short-lived and the library may keep threads or state.
 std::optional<SdBus> load_sd_bus(std::string& error) {
-  void* library = ::dlopen("libsystemd.so.0", RTLD_NOW | RTLD_LOCAL);
-  if (library == nullptr) {
-    const char* why = ::dlerror();
-    error = std::string("cannot load libsystemd: ") + (why != nullptr ? why : "unknown reason");
-    return std::nullopt;
-  }
+  SharedLibrary library("libsystemd.so.0");
   SdBus bus;
-  if (!look_up(library, "sd_bus_open_user", bus.open_user) ||
-      !look_up(library, "sd_bus_call_method", bus.call_method) ||
-      !look_up(library, "sd_bus_error_free", bus.error_free) ||
-      !look_up(library, "sd_bus_message_unref", bus.message_unref) ||
-      !look_up(library, "sd_bus_flush_close_unref", bus.flush_close_unref)) {
-    error = "libsystemd lacks the sd-bus functions";
-    return std::nullopt;
+  if (library.find("sd_bus_open_user", bus.open_user) && library.find("sd_bus_call_method", bus.call_method) &&
+      library.find("sd_bus_error_free", bus.error_free) && library.find("sd_bus_message_unref", bus.message_unref) &&
+      library.find("sd_bus_flush_close_unref", bus.flush_close_unref)) {
+    return bus;
   }
-  return bus;
+  error = library.error();
+  return std::nullopt;
 }
 
 }  // namespace

@@ -2,40 +2,74 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 
 #include "app/audio/live_voice.hpp"
+#include "app/shared_library.hpp"
 #include "stretch/settings.hpp"
 
 namespace stretch::app {
 namespace {
 
+// libspeechd (and GLib behind it) is opened when this voice is chosen, not linked (see
+// app/shared_library.hpp).
+struct SpeechDispatcher {
+  decltype(&spd_open2) open2 = nullptr;
+  decltype(&spd_say) say = nullptr;
+  decltype(&spd_cancel) cancel = nullptr;
+  decltype(&spd_close) close = nullptr;
+  decltype(&spd_set_voice_rate) set_voice_rate = nullptr;
+  decltype(&spd_set_language) set_language = nullptr;
+};
+
+// The library's functions, loaded once; nullptr, with the reason, where it is not installed.
+const SpeechDispatcher* load_speechd(std::string& why_not) {
+  static std::string error;
+  static const std::optional<SpeechDispatcher> api = []() -> std::optional<SpeechDispatcher> {
+    SharedLibrary library("libspeechd.so.2");
+    SpeechDispatcher s;
+    if (library.find("spd_open2", s.open2) && library.find("spd_say", s.say) && library.find("spd_cancel", s.cancel) &&
+        library.find("spd_close", s.close) && library.find("spd_set_voice_rate", s.set_voice_rate) &&
+        library.find("spd_set_language", s.set_language)) {
+      return s;
+    }
+    error = "speech-dispatcher: " + library.error();
+    return std::nullopt;
+  }();
+  if (!api) why_not = error;
+  return api ? &*api : nullptr;
+}
+
 class SpeechDispatcherVoice final : public LiveVoice {
  public:
-  explicit SpeechDispatcherVoice(SPDConnection* connection) : connection_(connection) {}
+  SpeechDispatcherVoice(const SpeechDispatcher& spd, SPDConnection* connection) : spd_(spd), connection_(connection) {}
   ~SpeechDispatcherVoice() override {
-    spd_cancel(connection_);
-    spd_close(connection_);
+    spd_.cancel(connection_);
+    spd_.close(connection_);
   }
   SpeechDispatcherVoice(const SpeechDispatcherVoice&) = delete;
   SpeechDispatcherVoice& operator=(const SpeechDispatcherVoice&) = delete;
 
   std::string say(const std::string& words) override {
-    spd_cancel(connection_);
+    spd_.cancel(connection_);
     // SPD_MESSAGE: above notifications, below a screen reader's own urgent text.
-    if (spd_say(connection_, SPD_MESSAGE, words.c_str()) < 0) return "speech-dispatcher did not take the words";
+    if (spd_.say(connection_, SPD_MESSAGE, words.c_str()) < 0) return "speech-dispatcher did not take the words";
     return {};
   }
-  void stop() override { spd_cancel(connection_); }
+  void stop() override { spd_.cancel(connection_); }
 
  private:
+  const SpeechDispatcher& spd_;
   SPDConnection* connection_;
 };
 
 }  // namespace
 
 std::unique_ptr<LiveVoice> open_speech_dispatcher(const std::string& voice_name, int rate, std::string& why_not) {
+  const SpeechDispatcher* spd = load_speechd(why_not);
+  if (spd == nullptr) return nullptr;
   char* error = nullptr;
-  SPDConnection* connection = spd_open2("stretch-timer", "cues", nullptr, SPD_MODE_THREADED, nullptr, 1, &error);
+  SPDConnection* connection = spd->open2("stretch-timer", "cues", nullptr, SPD_MODE_THREADED, nullptr, 1, &error);
   if (connection == nullptr) {
     why_not = std::string("speech-dispatcher: ") + (error != nullptr ? error : "cannot connect");
     std::free(error);
@@ -46,9 +80,9 @@ std::unique_ptr<LiveVoice> open_speech_dispatcher(const std::string& voice_name,
   // espeak-ng's default of 175 words a minute; 80..450 maps onto it.
   const int relative = rate >= default_voice_rate ? (rate - default_voice_rate) * 100 / (450 - default_voice_rate)
                                                   : (rate - default_voice_rate) * 100 / (default_voice_rate - 80);
-  spd_set_voice_rate(connection, std::clamp(relative, -100, 100));
-  if (!voice_name.empty()) spd_set_language(connection, voice_name.substr(0, voice_name.find('+')).c_str());
-  return std::make_unique<SpeechDispatcherVoice>(connection);
+  spd->set_voice_rate(connection, std::clamp(relative, -100, 100));
+  if (!voice_name.empty()) spd->set_language(connection, voice_name.substr(0, voice_name.find('+')).c_str());
+  return std::make_unique<SpeechDispatcherVoice>(*spd, connection);
 }
 
 }  // namespace stretch::app
