@@ -54,7 +54,8 @@ bool send_desktop_notification(const std::string& title, const std::string& body
     error = std::string("no session bus: ") + std::strerror(-r);
     return false;
   }
-  sd_bus_error bus_error = SD_BUS_ERROR_NULL;
+  // SD_BUS_ERROR_NULL is all zeros, written as a C99 compound literal that clang rejects in C++.
+  sd_bus_error bus_error{};
   sd_bus_message* reply = nullptr;
   // Notify(app_name, replaces_id, app_icon, summary, body, actions, hints, expire_timeout):
   // no actions, no hints, the server's own timeout.
