@@ -15,17 +15,17 @@ _stretch_timer() {
     --level)
       mapfile -t COMPREPLY < <(compgen -W "gentle standard full" -- "$cur")
       return ;;
-    --tag | --since) return ;;  # free text: nothing to offer
+    --tag | --since | --from) return ;;  # free text: nothing to offer
   esac
 
   local words="" ids=false
   case $command in
-    "") words="session list show validate history stats report remind --help --version" ;;
-    session) words="--level --plain --check --no-checkin --help" ids=true ;;
+    "") words="session list show validate history stats tips report remind --help --version" ;;
+    session) words="--level --plain --check --no-checkin --resume --from --help" ids=true ;;
     show) words="--level --help" ids=true ;;
     list) words="--tag --json --ids --help" ;;
     history) words="--since --json --csv --help" ;;
-    stats) words="--help" ;;
+    stats | tips) words="--help" ;;
     report) words="--since -o --output --help" ;;
     remind) words="add list remove fire --between --help" ids=true ;;
     validate)

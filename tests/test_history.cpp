@@ -76,15 +76,16 @@ TEST_CASE("timestamps keep their UTC offset, dates are real days", "[history]") 
   CHECK(format_timestamp(at("2026-06-30T12:00:00+05:45")) == "2026-06-30T12:00:00+05:45");
   CHECK(format_timestamp(at("2026-06-30T12:00:00-09:30")) == "2026-06-30T12:00:00-09:30");
 
-  for (const char* bad : {"", "2026-03-08", "2026-03-08T07:30:05", "2026-03-08 07:30:05-04:00",
-                          "2026-02-29T07:30:05Z", "2026-03-08T24:00:00Z", "2026-03-08T07:60:00Z",
-                          "2026-03-08T07:30:05+19:00", "2026-03-08T07:30:05-04:60", "2026-03-08T07:30:05.5Z",
-                          "2026-3-08T07:30:05+00:00", "２026-03-08T07:30:05Z"}) {
+  for (const char* bad :
+       {"", "2026-03-08", "2026-03-08T07:30:05", "2026-03-08 07:30:05-04:00", "2026-02-29T07:30:05Z",
+        "2026-03-08T24:00:00Z", "2026-03-08T07:60:00Z", "2026-03-08T07:30:05+19:00", "2026-03-08T07:30:05-04:60",
+        "2026-03-08T07:30:05.5Z", "2026-3-08T07:30:05+00:00", "２026-03-08T07:30:05Z"}) {
     CAPTURE(bad);
     CHECK_FALSE(parse_timestamp(bad));
   }
   CHECK(parse_date("2024-02-29") == year{2024} / February / 29);
-  for (const char* bad : {"2026-02-29", "2026-13-01", "2026-00-10", "2026-1-1", "20260101", "yesterday", "2026-01-01x"}) {
+  for (const char* bad :
+       {"2026-02-29", "2026-13-01", "2026-00-10", "2026-1-1", "20260101", "yesterday", "2026-01-01x"}) {
     CAPTURE(bad);
     CHECK_FALSE(parse_date(bad));
   }
@@ -161,7 +162,8 @@ TEST_CASE("a bad record gets a message saying what and where", "[history]") {
   CHECK_THAT(error_of(sample_line.substr(0, 100)), StartsWith("column 101: not valid JSON"));
   CHECK(error_of(with("\"level\":\"gentle\"", "\"level\":\"easy\"")) ==
         "/level: expected \"gentle\", \"standard\" or \"full\", found \"easy\"");
-  CHECK(error_of(with("\"pain_before\":4", "\"pain_before\":12")) == "/pain_before: expected 0 to 10 points of pain, found 12");
+  CHECK(error_of(with("\"pain_before\":4", "\"pain_before\":12")) ==
+        "/pain_before: expected 0 to 10 points of pain, found 12");
   CHECK(error_of(with("\"active_seconds\":455", "\"active_seconds\":-1")) ==
         "/active_seconds: expected 0 to 604800 seconds, found -1");
   CHECK(error_of(with("\"status\":\"partial\"", "\"status\":\"half\"")) ==
@@ -192,13 +194,13 @@ TEST_CASE("keys a later version adds are ignored, the pain ratings may be left o
 }
 
 TEST_CASE("reading a file: bad and truncated lines are reported by number and skipped", "[history]") {
-  const std::string text = sample_line + "\n" +          // 1
-                           "\n" +                       // 2: blank, quietly skipped
+  const std::string text = sample_line + "\n" +        // 1
+                           "\n" +                      // 2: blank, quietly skipped
                            "{\"version\":1,\"sta\n" +  // 3: torn by a crash, then a new record below it
-                           sample_line + "\r\n" +       // 4: CRLF from an editor
-                           "not json at all\n" +        // 5
-                           sample_line + "\n" +         // 6
-                           sample_line.substr(0, 50);   // 7: the write was cut off
+                           sample_line + "\r\n" +      // 4: CRLF from an editor
+                           "not json at all\n" +       // 5
+                           sample_line + "\n" +        // 6
+                           sample_line.substr(0, 50);  // 7: the write was cut off
   const ParsedHistory parsed = parse_history("history.jsonl", text);
   CHECK(parsed.records.size() == 3);
   REQUIRE(parsed.problems.size() == 3);
@@ -240,6 +242,27 @@ TEST_CASE("newest first, and --since by local date", "[history]") {
 
 // The fast reader must never disagree with the general one: on any line, it either hands
 // over (nullopt) or returns exactly what the general reader returns.
+TEST_CASE("a resumed session's record says which session it resumes; older lines read without", "[history]") {
+  HistoryRecord r = sample();
+  r.resumes = at("2026-03-08T06:10:00-04:00");
+  const std::string line = to_json_line(r);
+  CHECK_THAT(line, Contains(R"("started_at":"2026-03-08T07:30:05-04:00","resumes":"2026-03-08T06:10:00-04:00",)"));
+  const HistoryLine back = parse_history_line(line);
+  REQUIRE(back.record);
+  REQUIRE(back.record->resumes);
+  CHECK(*back.record->resumes == at("2026-03-08T06:10:00-04:00"));
+  check_same(*back.record, r);
+  // A line from before 0.3 has no `resumes`: a session of its own.
+  const HistoryLine old = parse_history_line(sample_line);
+  REQUIRE(old.record);
+  CHECK_FALSE(old.record->resumes);
+  CHECK(sample_line.find("resumes") == std::string::npos);
+  // A bad one is named.
+  std::string bad = line;
+  bad.replace(bad.find("2026-03-08T06:10:00"), 19, "yesterday at six   ");
+  CHECK_THAT(error_of(bad), Contains("/resumes"));
+}
+
 TEST_CASE("the fast line reader agrees with the general reader on mangled lines", "[history]") {
   std::vector<std::string> lines = {sample_line};
   HistoryRecord r = sample();
@@ -247,6 +270,13 @@ TEST_CASE("the fast line reader agrees with the general reader on mangled lines"
   r.exercises.clear();
   r.pain_after = 10;
   lines.push_back(to_json_line(r));
+  r.stopped_during = StopPoint{"bridge", "Bridge", Side::left};
+  r.resumes = at("2026-03-08T06:10:00-04:00");
+  lines.push_back(to_json_line(r));
+  lines.push_back(R"({"version":1,"started_at":"2026-03-08T07:30:05Z","resumes":"2026-03-08T07:00:00Z",)"
+                  R"("routine_id":"a","routine_name":"A","level":"full","planned_seconds":0,"active_seconds":0,)"
+                  R"("paused_seconds":0,"held_seconds":0,"exercises":[],"end":"quit",)"
+                  R"("stopped_during":{"name":"Cat","id":"cat"}})");
   lines.push_back(R"( { "version" : 1 , "started_at" : "2026-03-08T07:30:05Z" , "routine_id" : "a\u00e9\ud83d\ude00" ,)"
                   R"( "routine_name" : "\"\\\/" , "level" : "full" , "planned_seconds" : 0 , "active_seconds" : -0 ,)"
                   R"( "paused_seconds" : 604800 , "held_seconds" : 1 , "exercises" : [ { "status" : "done" ,)"

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "catch.hpp"
+#include "stretch/resume.hpp"
 
 using namespace stretch;
 using namespace stretch::app;
@@ -182,8 +183,8 @@ TEST_CASE("flow: help and the quit question pause the session and resume it afte
   FlowDriver flow(h.request, {80, 24}, h.t0);
   flow.key(Harness::ch(U'?'), h.t0 + 1s);
   CHECK(has(h.screen(flow, h.t0 + 1s), "Keys"));
-  CHECK_FALSE(flow.next_wake(h.t0 + 1s).has_value());  // nothing moves under the help
-  flow.key(Harness::ch(U'z'), h.t0 + 30s);               // any key closes it
+  CHECK_FALSE(flow.next_wake(h.t0 + 1s).has_value());   // nothing moves under the help
+  flow.key(Harness::ch(U'z'), h.t0 + 30s);              // any key closes it
   CHECK(has(h.screen(flow, h.t0 + 30s), "GET READY"));  // 29 s later, still the first step
   CHECK(flow.next_wake(h.t0 + 30s).has_value());
   flow.key(Harness::ch(U'q'), h.t0 + 31s);
@@ -236,4 +237,57 @@ TEST_CASE("flow: a session of this run counts in the menu's today and streak", "
   const std::string menu = h.screen(flow, h.t0 + 1h);
   CHECK(has(menu, "Today: done \u00b7 streak 3 days"));
   CHECK(has(menu, "Desk break                                                    \u2713 8 min 8 s"));
+}
+
+TEST_CASE("flow: the menu's first line resumes a session, highlighted, with r or Enter", "[tui-flow][resume]") {
+  Harness h;
+  h.request.safety_check = false;
+  h.request.pain_checkin = false;
+  const LibraryRoutine* low_back = builtin().find_routine("low-back");
+  REQUIRE(low_back);
+  LibraryRoutine rest = *low_back;
+  rest.routine = routine_from(low_back->routine, 5);  // from the lying hamstring stretch
+  const Timestamp first_start{std::chrono::sys_days{std::chrono::year{2026} / 3 / 9} + 8h, -4h};
+  h.request.resume_offer =
+      ResumeOffer{&rest, first_start, Level::gentle, "Resume Low back from Bridge (stopped 1 hour ago)"};
+
+  SECTION("highlighted first: Enter takes it, at its level, and the record resumes the first part") {
+    FlowDriver flow(h.request, {80, 24}, h.t0);
+    const std::string menu = h.screen(flow, h.t0);
+    CHECK(has(menu, "\u25b6 r  Resume Low back from Bridge (stopped 1 hour ago)"));
+    CHECK(has(menu, "Low back \u00b7 the 2 exercises left"));
+    CHECK(has(menu, "r resume"));
+    flow.key(Key::of(Key::Code::enter), h.t0);
+    REQUIRE(flow.stage() == FlowDriver::Stage::session);
+    CHECK(flow.flow().level() == Level::gentle);
+    CHECK(flow.flow().session()->plan().exercises.size() == 2);
+    flow.key(Harness::ch(U'q'), h.t0 + 1s);
+    flow.key(Harness::ch(U'y'), h.t0 + 1s);
+    REQUIRE(h.outcomes.size() == 1);
+    CHECK(h.outcomes[0].resumes == first_start);
+    // Back at the menu the offer is gone, and a routine chosen there is a session of its own.
+    flow.key(Key::of(Key::Code::enter), h.t0 + 2s);
+    REQUIRE(flow.stage() == FlowDriver::Stage::menu);
+    CHECK_FALSE(has(h.screen(flow, h.t0 + 2s), "Resume"));
+    flow.key(Harness::ch(U'1'), h.t0 + 3s);
+    flow.key(Harness::ch(U'q'), h.t0 + 4s);
+    flow.key(Harness::ch(U'y'), h.t0 + 4s);
+    REQUIRE(h.outcomes.size() == 2);
+    CHECK_FALSE(h.outcomes[1].resumes);
+  }
+  SECTION("down moves to the routines, up from the first comes back, r takes it from anywhere") {
+    FlowDriver flow(h.request, {80, 24}, h.t0);
+    flow.key(Key::of(Key::Code::down), h.t0);
+    CHECK_FALSE(flow.flow().resume_highlighted());
+    CHECK(flow.flow().selected() == 0);
+    CHECK(has(h.screen(flow, h.t0), "  r  Resume Low back"));
+    flow.key(Key::of(Key::Code::up), h.t0);
+    CHECK(flow.flow().resume_highlighted());
+    flow.key(Key::of(Key::Code::down), h.t0);
+    flow.key(Key::of(Key::Code::down), h.t0);
+    CHECK(flow.flow().selected() == 1);
+    flow.key(Harness::ch(U'r'), h.t0);
+    CHECK(flow.stage() == FlowDriver::Stage::session);
+    CHECK(flow.flow().session()->plan().exercises.size() == 2);
+  }
 }

@@ -22,6 +22,7 @@
 #include "stretch/safety.hpp"
 #include "stretch/session.hpp"
 #include "stretch/stats.hpp"
+#include "stretch/timestamp.hpp"
 
 namespace stretch {
 
@@ -37,6 +38,15 @@ struct SessionOutcome {
   WallTime started_at;             // wall clock, for the history
   std::optional<int> pain_before;  // 0..10; empty when skipped or not asked
   std::optional<int> pain_after;
+  std::optional<Timestamp> resumes;  // a resumed session: the start of its first part
+};
+
+// A session the menu offers to pick up where it stopped (stretch/resume.hpp), first of all.
+struct ResumeOffer {
+  const LibraryRoutine* routine = nullptr;  // the rest of the routine, from the exercise where it stopped
+  Timestamp resumes;                        // the start of the session's first part
+  Level level = Level::standard;            // the level it goes on at
+  std::string label;                        // "Resume Low back from Bridge (stopped 2 hours ago)"
 };
 
 struct FlowConfig {
@@ -55,6 +65,10 @@ struct FlowConfig {
   // With `lines`: the answers come from a pipe, not a person, so a wrong answer counts as
   // no answer instead of asking again (nobody would read the "try again").
   bool answers_piped = false;
+  // With `routine`: it is the rest of a session that stopped, and its record resumes this one.
+  std::optional<Timestamp> resumes;
+  // The menu offers this first (key r); gone once a session has started.
+  std::optional<ResumeOffer> resume_offer;
 };
 
 struct Effect {
@@ -114,6 +128,8 @@ class Flow {
   [[nodiscard]] const FlowConfig& config() const { return config_; }
   [[nodiscard]] const std::vector<const Routine*>& menu_routines() const { return menu_routines_; }
   [[nodiscard]] std::size_t selected() const { return selected_; }
+  // The menu's resume line is highlighted (Enter takes it) rather than routine selected().
+  [[nodiscard]] bool resume_highlighted() const { return resume_highlighted_ && config_.resume_offer.has_value(); }
   [[nodiscard]] Level level() const { return settings_.level; }
   [[nodiscard]] const PlanSettings& plan_settings() const { return settings_; }
   [[nodiscard]] const DailyStatus& today() const { return today_; }
@@ -149,6 +165,8 @@ class Flow {
   void input_ended(Instant now, WallTime wall, Effects& out);
 
   void choose(std::size_t index, Instant now, WallTime wall, Effects& out);
+  void take_resume_offer(Instant now, WallTime wall, Effects& out);
+  void chosen(Instant now, WallTime wall, Effects& out);
   void answer_safety(SafetyAnswer answer, Instant now, WallTime wall, Effects& out);
   void safety_passed(Instant now, WallTime wall, Effects& out);
   void pain_answered(std::optional<int> rating, Instant now, WallTime wall, Effects& out);
@@ -177,6 +195,8 @@ class Flow {
   std::size_t selected_ = 0;
   DailyStatus today_;  // counts the sessions of this run as they end
   const LibraryRoutine* routine_ = nullptr;
+  std::optional<Timestamp> resumes_;  // the session under way resumes this one
+  bool resume_highlighted_ = true;    // while there is an offer
   bool safety_done_ = false;
   SafetyVerdict verdict_ = SafetyVerdict::start;
   int scroll_ = 0;

@@ -17,7 +17,8 @@ namespace stretch::flow_text {
 // The status line, "Routines:" and one numbered line a routine.
 [[nodiscard]] std::vector<std::string> menu_lines(std::span<const LibraryRoutine* const> menu, const Library& library,
                                                   const PlanSettings& settings, const DailyStatus& today);
-[[nodiscard]] std::string menu_prompt(std::size_t count, Level level);
+// `resume`: the menu also offers to resume a session (r).
+[[nodiscard]] std::string menu_prompt(std::size_t count, Level level, bool resume = false);
 [[nodiscard]] std::string menu_retry(std::size_t count);
 
 // "Low back, level standard: 5 exercises, 7 min 40 s."

@@ -23,6 +23,9 @@ inline constexpr std::size_t max_history_line_bytes = std::size_t{64} * 1024;
 
 struct HistoryRecord {
   Timestamp started_at;
+  // A session picked up where an earlier one stopped (`session --resume`): the start of that
+  // earlier one, the first part. Readers join the parts into one session (session_join.hpp).
+  std::optional<Timestamp> resumes;
   std::string routine_id;
   std::string routine_name;
   Level level = Level::standard;
@@ -33,8 +36,10 @@ struct HistoryRecord {
   std::vector<ExerciseResult> exercises;
   SessionEnd end = SessionEnd::completed;
   std::optional<StopPoint> stopped_during;  // where a session that ended early was
-  std::optional<int> pain_before;   // 0..10, empty when skipped or not asked
+  std::optional<int> pain_before;           // 0..10, empty when skipped or not asked
   std::optional<int> pain_after;
+  // Not stored: how many recorded parts a reader joined into this session (1: not resumed).
+  int parts = 1;
 };
 
 // A record of a session that ended. A session that somehow has no end is recorded as

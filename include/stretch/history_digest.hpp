@@ -37,7 +37,9 @@ struct RoutineRecent {
 
 class HistoryDigest {
  public:
-  // Records may come in any order; the result is the same.
+  // Records may come in any order; the result is the same, except that a resumed part
+  // (HistoryRecord::resumes) joins the session it resumes only when that came first, as it
+  // does in the file. A part counts for the day its session began.
   void add(const HistoryRecord& record);
 
   [[nodiscard]] bool stretched_on(Date day) const;

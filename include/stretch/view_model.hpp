@@ -144,11 +144,16 @@ struct MenuView {
   std::string notice;                    // skipped user files, or empty
   std::string today;                     // "Today: not yet · streak 3 days (best 5)"
   std::vector<Hotkey> footer;
+  std::string resume;            // above the routines, key r: "Resume Low back from Bridge (...)"
+  bool resume_selected = false;  // the resume line is highlighted, not items[selected]
 };
 
 [[nodiscard]] MenuView menu_view(std::span<const Routine* const> routines, const Library& library,
                                  const PlanSettings& settings, std::size_t selected, std::size_t problems,
                                  const DailyStatus& today, TerminalSize size);
+// The menu's first line offers to resume a session: `rest` is what is left of it. When
+// `selected`, the details below are the rest's.
+void offer_resume(MenuView& view, std::string label, bool selected, const Plan& rest, TerminalSize size);
 void render_menu(const MenuView& view, Screen& screen);
 
 // ---- Panels: the safety check, the pain check-in, advice, help and the summary ----

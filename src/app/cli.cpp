@@ -80,6 +80,12 @@ ParsedArguments parse_arguments(const std::vector<std::string>& args) {
   session->add_flag("--plain", options.plain, "Line-by-line cues, no full screen (automatic when not a terminal)");
   session->add_flag("--check", options.check, "Ask the safety check even if answered today");
   session->add_flag("--no-checkin", options.no_checkin, "Skip the pain rating before and after");
+  auto* resume = session->add_flag(
+      "--resume", options.resume,
+      "Go on with the latest session that was quit or interrupted in the last 12 hours, from its exercise");
+  session->add_option("--from", options.from, "Start the routine at this exercise id (bridge); a wrong id lists the routine's ids")
+      ->type_name("EXERCISE")
+      ->excludes(resume);
 
   auto* history = app.add_subcommand("history", "List past sessions, newest first");
   auto* history_json = history->add_flag("--json", options.json, "Print JSON for scripts");

@@ -36,6 +36,8 @@ struct Options {
   bool plain = false;
   bool check = false;
   bool no_checkin = false;
+  bool resume = false;  // pick up the latest session that stopped
+  std::string from;     // an exercise id: start the routine there
 };
 
 // Exit codes, the same for every command.

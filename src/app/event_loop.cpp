@@ -116,6 +116,8 @@ FlowConfig flow_config(const SessionRequest& request, bool lines, bool answers_p
   config.library_problems = request.library_problems.size();
   config.lines = lines;
   config.answers_piped = answers_piped;
+  config.resumes = request.resumes;
+  config.resume_offer = request.resume_offer;
   return config;
 }
 

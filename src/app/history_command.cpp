@@ -15,6 +15,7 @@
 #include "app/paths.hpp"
 #include "app/user_files.hpp"
 #include "stretch/history_report.hpp"
+#include "stretch/session_join.hpp"
 #include "stretch/stats.hpp"
 #include "stretch/text.hpp"
 
@@ -73,16 +74,19 @@ class SkippedLines {
   std::vector<std::pair<std::uint64_t, Diagnostic>> first_;
 };
 
-// Hands over the records of the file in file order, noting bad lines.
+// Hands over the sessions of the file in file order (a resumed session's parts joined into
+// one), noting bad lines.
 void each_record_forward(const HistoryFile& file, SkippedLines& skipped,
                          const std::function<void(HistoryRecord&&)>& take) {
   std::size_t number = 0;
+  SessionJoiner joiner(take);
   file.forward(0, [&](const FoundLine& line) {
     HistoryLineResult result = read_history_line(file.name(), line.text, ++number, line.whole);
-    if (result.record) take(std::move(*result.record));
+    if (result.record) joiner.add(std::move(*result.record));
     if (result.problem) skipped.add(line.offset, std::move(*result.problem));
     return true;
   });
+  joiner.finish();
 }
 
 // Sessions newest first by their start, from the file read backwards: the file is in the
@@ -100,16 +104,24 @@ void each_record_newest_first(const HistoryFile& file, SkippedLines& skipped, st
     take(window.back().second);
     window.pop_back();
   };
+  // A resumed session's parts are joined first; the joined session takes the place of the
+  // part read first (the last written), which sorts the same among the others.
+  std::uint64_t offset = 0;
+  SessionJoiner joiner([&](HistoryRecord&& r) {
+    // Of two sessions started in the same second, the one written later comes first.
+    window.emplace_back(std::make_pair(r.started_at.utc, offset--), std::move(r));
+    std::push_heap(window.begin(), window.end(), older);
+    if (window.size() > reorder_window) emit_newest();
+  });
+  offset = file.size();
   file.backward([&](const FoundLine& line) {
     HistoryLineResult result = read_history_line(file.name(), line.text, 0, line.whole);
     if (result.problem) skipped.add(line.offset, std::move(*result.problem));
     if (!result.record || (since && result.record->started_at.local_date() < *since)) return true;
-    // Of two sessions started in the same second, the one written later comes first.
-    window.emplace_back(std::make_pair(result.record->started_at.utc, line.offset), std::move(*result.record));
-    std::push_heap(window.begin(), window.end(), older);
-    if (window.size() > reorder_window) emit_newest();
+    joiner.add(std::move(*result.record));
     return true;
   });
+  joiner.finish();
   while (!window.empty()) emit_newest();
   skipped.number_lines(file);
 }

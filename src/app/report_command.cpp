@@ -14,6 +14,7 @@
 #include "app/local_time.hpp"
 #include "app/paths.hpp"
 #include "stretch/report.hpp"
+#include "stretch/session_join.hpp"
 #include "stretch/text.hpp"
 
 namespace stretch::app {
@@ -76,15 +77,18 @@ int run_report(const Options& options, std::ostream& out, std::ostream& err) {
   try {
     const HistoryFile file(paths.history_file());
     int older_in_a_row = 0;
+    // A resumed session is one session: its parts are joined before the report sees them.
+    SessionJoiner joiner([&](HistoryRecord&& r) { builder.add(r); });
     file.backward([&](const FoundLine& line) {
       HistoryLineResult result = read_history_line(file.name(), line.text, 0, line.whole);
       if (result.problem) ++unreadable;
       if (!result.record) return true;
       if (result.record->started_at.local_date() < from) return ++older_in_a_row < older_in_a_row_to_stop;
       older_in_a_row = 0;
-      builder.add(*result.record);
+      joiner.add(std::move(*result.record));
       return true;
     });
+    joiner.finish();
   } catch (const std::exception& e) {
     err << "stretch-timer: cannot read the history: " << e.what() << "\n";
     return exit_failure;

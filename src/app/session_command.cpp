@@ -1,6 +1,8 @@
 // `stretch-timer session [ROUTINE|TAG]`: settings and flags, the library, the runner, the history.
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <ostream>
 #include <string_view>
@@ -11,11 +13,13 @@
 #include "app/paths.hpp"
 #include "app/plain_runner.hpp"
 #include "app/plan_settings.hpp"
+#include "app/resume_lookup.hpp"
 #include "app/safety_state.hpp"
 #include "app/settings.hpp"
 #include "app/tui.hpp"
 #include "app/user_files.hpp"
 #include "stretch/menu_order.hpp"
+#include "stretch/resume.hpp"
 #include "stretch/text.hpp"
 
 namespace stretch::app {
@@ -52,7 +56,60 @@ int run_session(const Options& options, std::ostream& out, std::ostream& err) {
   request.clock = &*clock.clock;
   request.daily_status = load_daily_status(paths);
 
-  if (const LibraryRoutine* routine = loaded.library.find_routine(options.target); routine != nullptr) {
+  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  // What is left of a routine (--from, --resume, the menu's offer to resume), for the session.
+  LibraryRoutine rest;
+  std::optional<Level> resume_level;
+  if (options.resume) {
+    const std::optional<ResumePoint> point = find_resume(latest_records(paths.history_file(), now), now);
+    if (!point) {
+      err << "stretch-timer: --resume: no session to resume: none was quit or interrupted in the last 12 hours (one "
+             "stopped for pain is not resumed)\n";
+      return exit_failure;
+    }
+    const LibraryRoutine* routine = loaded.library.find_routine(point->routine_id);
+    const std::optional<std::size_t> position =
+        routine != nullptr ? exercise_position(routine->routine, point->exercise_id) : std::nullopt;
+    if (!position) {
+      err << "stretch-timer: --resume: the routine \"" << sanitize_for_terminal(point->routine_id)
+          << "\" no longer has the exercise \"" << sanitize_for_terminal(point->exercise_id)
+          << "\" where the session stopped; start it with --from EXERCISE\n";
+      return exit_failure;
+    }
+    if (!options.target.empty() && options.target != point->routine_id) {
+      err << "stretch-timer: --resume: the session to resume is " << sanitize_for_terminal(point->routine_id)
+          << ", not " << sanitize_for_terminal(options.target) << "\n";
+      return exit_usage;
+    }
+    rest = *routine;
+    rest.routine = routine_from(routine->routine, *position);
+    request.routine = &rest;
+    request.resumes = point->resumes;
+    resume_level = point->level;
+  } else if (!options.from.empty()) {
+    const LibraryRoutine* routine = loaded.library.find_routine(options.target);
+    if (routine == nullptr) {
+      err << "stretch-timer: --from needs a routine id before it (see stretch-timer list), like: session low-back "
+             "--from bridge\n";
+      return exit_usage;
+    }
+    const std::optional<std::size_t> position = exercise_position(routine->routine, options.from);
+    if (!position) {
+      std::vector<std::string> ids;
+      for (const RoutineEntry& e : routine->routine.entries) ids.push_back(e.exercise);
+      err << "stretch-timer: --from: the routine " << sanitize_for_terminal(routine->routine.id)
+          << " has no exercise \"" << sanitize_for_terminal(options.from) << "\"";
+      const std::vector<std::string> near = near_names(options.from, ids);
+      if (!near.empty()) err << "; did you mean " << sanitize_for_terminal(near.front()) << "?";
+      err << "\n  its exercises: ";
+      for (std::size_t i = 0; i < ids.size(); ++i) err << (i > 0 ? ", " : "") << sanitize_for_terminal(ids[i]);
+      err << "\n";
+      return exit_usage;
+    }
+    rest = *routine;
+    rest.routine = routine_from(routine->routine, *position);
+    request.routine = &rest;
+  } else if (const LibraryRoutine* routine = loaded.library.find_routine(options.target); routine != nullptr) {
     request.routine = routine;
   } else {
     for (const LibraryRoutine& r : loaded.library.routines()) {
@@ -68,6 +125,22 @@ int run_session(const Options& options, std::ostream& out, std::ostream& err) {
   }
 
   request.plan = plan_settings(settings, options);
+  // A resumed session goes on at its own level, unless --level says otherwise.
+  if (resume_level && !options.level) request.plan.level = *resume_level;
+  if (!request.menu.empty()) {
+    // The menu offers first to pick up a session that stopped, when it is one of its routines.
+    const std::optional<ResumePoint> point = find_resume(latest_records(paths.history_file(), now), now);
+    const auto in_menu = [&](const LibraryRoutine* r) { return point && r->routine.id == point->routine_id; };
+    const auto it = std::find_if(request.menu.begin(), request.menu.end(), in_menu);
+    const std::optional<std::size_t> position =
+        it != request.menu.end() ? exercise_position((*it)->routine, point->exercise_id) : std::nullopt;
+    if (position) {
+      rest = **it;
+      rest.routine = routine_from((*it)->routine, *position);
+      request.resume_offer =
+          ResumeOffer{&rest, point->resumes, options.level.value_or(point->level), resume_label(*point, now)};
+    }
+  }
   request.sound = settings.sound != SoundMode::off;
   request.pain_checkin = settings.pain_checkin && !options.no_checkin;
   const std::string today = local_date_today();

@@ -36,6 +36,9 @@ struct SessionRequest {
   // Each cue as it is due, beside what the front end does with it (voice, sounds, a hook).
   // Called from the loop: it must not block.
   std::function<void(const Cue&)> on_cue;
+  // `routine` is the rest of a session that stopped: its record resumes this start.
+  std::optional<Timestamp> resumes;
+  std::optional<ResumeOffer> resume_offer;  // the menu offers it first
 };
 
 // The flow's settings from a request; `lines` for the plain front end.

@@ -60,6 +60,7 @@ Effects Flow::start(Instant now, WallTime wall) {
   Effects out;
   if (config_.routine != nullptr) {
     routine_ = config_.routine;
+    resumes_ = config_.resumes;
     if (config_.lines) say(out, flow_text::plan_heading(expand(routine_->routine, *config_.library, settings_)));
     if (config_.safety_check) {
       go(Stage::safety_check, out);
@@ -86,7 +87,8 @@ void Flow::go(Stage stage, Effects& out) {
     case Stage::menu:
       for (std::string& l : flow_text::menu_lines(config_.menu, *config_.library, settings_, today_))
         say(out, std::move(l));
-      say(out, flow_text::menu_prompt(config_.menu.size(), settings_.level));
+      if (config_.resume_offer) say(out, "  r. " + config_.resume_offer->label);
+      say(out, flow_text::menu_prompt(config_.menu.size(), settings_.level, config_.resume_offer.has_value()));
       out.back().prompt = true;
       break;
     case Stage::safety_check:
@@ -157,6 +159,23 @@ Effects Flow::key(const Key& key, Instant now, WallTime wall) {
 void Flow::menu_key(const Key& key, Instant now, WallTime wall, Effects& out) {
   const std::size_t count = config_.menu.size();
   if (count == 0 || is_quit_key(key)) return leave(0, out);
+  if (config_.resume_offer) {
+    // The resume line sits above the routines: up from the first routine reaches it.
+    if (key.is(U'r') || key.is(U'R') || (resume_highlighted() && is_enter(key))) {
+      return take_resume_offer(now, wall, out);
+    }
+    const bool up = key.code == Key::Code::up || key.is(U'k');
+    const bool down = key.code == Key::Code::down || key.is(U'j');
+    if (resume_highlighted() && (up || down)) {
+      resume_highlighted_ = false;
+      selected_ = up ? count - 1 : 0;
+      return;
+    }
+    if (up && selected_ == 0) {
+      resume_highlighted_ = true;
+      return;
+    }
+  }
   if (key.code == Key::Code::up || key.is(U'k')) selected_ = selected_ == 0 ? count - 1 : selected_ - 1;
   if (key.code == Key::Code::down || key.is(U'j')) selected_ = (selected_ + 1) % count;
   if (key.code == Key::Code::left) settings_.level = lower(settings_.level);
@@ -172,6 +191,20 @@ void Flow::menu_key(const Key& key, Instant now, WallTime wall, Effects& out) {
 void Flow::choose(std::size_t index, Instant now, WallTime wall, Effects& out) {
   selected_ = index;
   routine_ = config_.menu.at(index);
+  resumes_.reset();
+  chosen(now, wall, out);
+}
+
+// The rest of a session that stopped, at the level it was done at.
+void Flow::take_resume_offer(Instant now, WallTime wall, Effects& out) {
+  const ResumeOffer& offer = *config_.resume_offer;
+  routine_ = offer.routine;
+  resumes_ = offer.resumes;
+  settings_.level = offer.level;
+  chosen(now, wall, out);
+}
+
+void Flow::chosen(Instant now, WallTime wall, Effects& out) {
   if (config_.lines) {
     // The plain mode names what is about to start before the questions about it.
     say(out, flow_text::plan_heading(expand(routine_->routine, *config_.library, settings_)));
@@ -242,6 +275,7 @@ void Flow::pain_answered(std::optional<int> rating, Instant now, WallTime wall, 
 void Flow::start_session(Instant now, WallTime wall, Effects& out) {
   session_.emplace(expand(routine_->routine, *config_.library, settings_), now);
   ++sessions_started_;
+  config_.resume_offer.reset();  // offered at the start of the run only
   started_at_ = wall;
   recorded_ = false;
   help_ = false;
@@ -362,6 +396,9 @@ void Flow::menu_line(const std::string& text, Instant now, WallTime wall, Effect
   std::string extra;
   words >> number >> level_word >> extra;
   if (number == "q") return leave(0, out);
+  if ((number == "r" || number == "R") && level_word.empty() && config_.resume_offer) {
+    return take_resume_offer(now, wall, out);
+  }
   const std::size_t count = config_.menu.size();
   const std::optional<int> chosen = flow_text::number_in(number, 1, static_cast<int>(count));
   const std::optional<Level> new_level = level_word.empty() ? settings_.level : parse_level(level_word);
@@ -374,7 +411,7 @@ void Flow::menu_line(const std::string& text, Instant now, WallTime wall, Effect
     return leave(exit_not_started, out);
   }
   say(out, flow_text::menu_retry(count));
-  say(out, flow_text::menu_prompt(count, settings_.level));
+  say(out, flow_text::menu_prompt(count, settings_.level, config_.resume_offer.has_value()));
   out.back().prompt = true;
 }
 
@@ -554,6 +591,7 @@ void Flow::record(Effects& out) {
   outcome.started_at = started_at_;
   outcome.pain_before = pain_before_;
   outcome.pain_after = pain_after_;
+  outcome.resumes = resumes_;
   count_today(outcome.record);
   Effect e;
   e.kind = Effect::Kind::record;

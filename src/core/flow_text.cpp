@@ -40,10 +40,10 @@ std::vector<std::string> menu_lines(std::span<const LibraryRoutine* const> menu,
   return lines;
 }
 
-std::string menu_prompt(std::size_t count, Level level) {
-  return "Type a number from 1 to " + std::to_string(count) +
-         " to start, with gentle, standard or full after it to change the level (now " + std::string(to_string(level)) +
-         "), or q to quit: ";
+std::string menu_prompt(std::size_t count, Level level, bool resume) {
+  return std::string(resume ? "Type r to resume, or a number" : "Type a number") + " from 1 to " +
+         std::to_string(count) + " to start, with gentle, standard or full after it to change the level (now " +
+         std::string(to_string(level)) + "), or q to quit: ";
 }
 
 std::string menu_retry(std::size_t count) {

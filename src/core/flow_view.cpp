@@ -31,8 +31,14 @@ int FlowView::max_scroll(const Flow& flow, TerminalSize size) {
 
 void FlowView::render(const Flow& flow, TerminalSize size, Screen& screen, Instant now) {
   if (flow.stage() == Flow::Stage::menu) {
-    const MenuView view = menu_view(flow.menu_routines(), *flow.config().library, flow.plan_settings(), flow.selected(),
-                                    flow.config().library_problems, flow.today(), size);
+    MenuView view = menu_view(flow.menu_routines(), *flow.config().library, flow.plan_settings(), flow.selected(),
+                              flow.config().library_problems, flow.today(), size);
+    if (const std::optional<ResumeOffer>& offer = flow.config().resume_offer) {
+      PlanSettings at_its_level = flow.plan_settings();
+      at_its_level.level = offer->level;
+      offer_resume(view, offer->label, flow.resume_highlighted(),
+                   expand(offer->routine->routine, *flow.config().library, at_its_level), size);
+    }
     return render_menu(view, screen);
   }
   if (const std::optional<PanelView> view = panel_of(flow)) return render_panel(*view, flow.scroll(), screen);

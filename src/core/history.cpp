@@ -65,28 +65,20 @@ HistoryRecord make_history_record(const SessionRecord& session, Timestamp starte
 
 std::string_view to_string(SessionEnd end) {
   switch (end) {
-    case SessionEnd::completed:
-      return "completed";
-    case SessionEnd::quit:
-      return "quit";
-    case SessionEnd::stopped_for_pain:
-      return "stopped_for_pain";
-    case SessionEnd::interrupted:
-      return "interrupted";
+    case SessionEnd::completed: return "completed";
+    case SessionEnd::quit: return "quit";
+    case SessionEnd::stopped_for_pain: return "stopped_for_pain";
+    case SessionEnd::interrupted: return "interrupted";
   }
   return "interrupted";
 }
 
 std::string_view describe(SessionEnd end) {
   switch (end) {
-    case SessionEnd::completed:
-      return "completed";
-    case SessionEnd::quit:
-      return "quit";
-    case SessionEnd::stopped_for_pain:
-      return "stopped for pain";
-    case SessionEnd::interrupted:
-      return "interrupted";
+    case SessionEnd::completed: return "completed";
+    case SessionEnd::quit: return "quit";
+    case SessionEnd::stopped_for_pain: return "stopped for pain";
+    case SessionEnd::interrupted: return "interrupted";
   }
   return "interrupted";
 }
@@ -123,6 +115,10 @@ std::string to_json_line(const HistoryRecord& r) {
   number("version", history_format_version);
   key("started_at");
   append_json_string(out, format_timestamp(r.started_at));
+  if (r.resumes) {
+    key("resumes");
+    append_json_string(out, format_timestamp(*r.resumes));
+  }
   key("routine_id");
   append_json_string(out, clean(r.routine_id));
   key("routine_name");

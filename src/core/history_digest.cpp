@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "stretch/session_join.hpp"
+
 namespace stretch {
 namespace {
 
@@ -21,10 +23,22 @@ std::optional<unsigned> hex_value(char c) {
   return std::nullopt;
 }
 
+// A resumed part joins the session it resumes, as session_join.hpp joins records: the same
+// rules, on what the digest keeps of them.
+void join_brief(SessionBrief& whole, const SessionBrief& later) {
+  whole.end = later.end;
+  whole.hurt_exercise = later.hurt_exercise;
+  whole.hurt_side = later.hurt_side;
+  if (!whole.pain_before) whole.pain_before = later.pain_before;
+  if (later.pain_after) whole.pain_after = later.pain_after;
+}
+
 }  // namespace
 
 void HistoryDigest::add(const HistoryRecord& record) {
-  const Date day = record.started_at.local_date();
+  // A resumed part counts for the day its session began, and joins that session's brief when
+  // the digest has it (the parts come in file order: the first part is added first).
+  const Date day = first_part_start(record).local_date();
   if (stretched(record) && in_kept_years(day)) {
     if (!first_day_) {
       first_day_ = day;
@@ -41,6 +55,11 @@ void HistoryDigest::add(const HistoryRecord& record) {
 
   RoutineRecent& recent = recent_[record.routine_id];
   std::vector<SessionBrief>& sessions = recent.sessions;
+  if (record.resumes) {
+    const auto first = std::find_if(sessions.begin(), sessions.end(),
+                                    [&](const SessionBrief& s) { return s.started_at == *record.resumes; });
+    if (first != sessions.end()) return join_brief(*first, brief_of(record));
+  }
   const auto later = [](const SessionBrief& a, const SessionBrief& b) { return a.started_at.utc < b.started_at.utc; };
   SessionBrief brief = brief_of(record);
   // After every session that started at or before it, so equal starts keep the file order.

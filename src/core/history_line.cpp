@@ -56,6 +56,14 @@ HistoryRecord read_record(const json_input::json& document) {
                  json_input::quote_text(started.value().get_ref<const std::string&>()));
   }
   r.started_at = *t;
+  // Since 0.3: the start of the session this one resumes. Older lines have no such key.
+  if (root.has("resumes") && !root["resumes"].value().is_null()) {
+    const Node resumes = root["resumes"];
+    const std::optional<Timestamp> first =
+        resumes.value().is_string() ? parse_timestamp(resumes.value().get_ref<const std::string&>()) : std::nullopt;
+    if (!first) resumes.expected("the start of the session it resumes, a time like \"2026-03-08T07:30:00-04:00\"");
+    r.resumes = *first;
+  }
   r.routine_id = read_label(root["routine_id"]);
   r.routine_name = read_label(root["routine_name"]);
   r.level = root["level"].level();
@@ -125,15 +133,9 @@ class Reader {
       }
       if (i_ == s_.size()) return false;
       switch (s_[i_++]) {
-        case '"':
-          out += '"';
-          break;
-        case '\\':
-          out += '\\';
-          break;
-        case '/':
-          out += '/';
-          break;
+        case '"': out += '"'; break;
+        case '\\': out += '\\'; break;
+        case '/': out += '/'; break;
         case 'u': {
           std::uint32_t cp = 0;
           if (!hex4(cp) || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || (cp >= 0xDC00 && cp <= 0xDFFF)) {
@@ -149,8 +151,7 @@ class Reader {
           append_utf8(out, static_cast<char32_t>(cp));
           break;
         }
-        default:
-          return false;  // \b \f \n \r \t are control characters: not in a record
+        default: return false;  // \b \f \n \r \t are control characters: not in a record
       }
     }
     return false;
@@ -288,10 +289,34 @@ bool exercises(Reader& in, std::string& key, std::string& scratch, std::vector<E
   return in.eat(']');
 }
 
-// The record's keys; all but the last two (the pain ratings) must be there.
+constexpr std::string_view side_names[] = {"both", "left", "right"};
+constexpr std::string_view stop_keys[] = {"id", "name", "side"};
+
+// `stopped_during`: {"id", "name", "side"}, the side may be left out.
+bool stop_point(Reader& in, std::string& key, std::string& scratch, std::optional<StopPoint>& out) {
+  if (!in.eat('{')) return false;
+  StopPoint point;
+  unsigned seen = 0;
+  do {
+    if (!in.string(key) || !in.eat(':')) return false;
+    const std::size_t k = index_of(stop_keys, key);
+    if (k == std::size(stop_keys) || (seen & (1u << k)) != 0) return false;
+    seen |= 1u << k;
+    const bool ok = k == 0   ? label(in, point.exercise_id)
+                    : k == 1 ? label(in, point.exercise_name)
+                             : choice(in, scratch, side_names, sides, point.side);
+    if (!ok) return false;
+  } while (in.eat(','));
+  if (!in.eat('}') || (seen & 3u) != 3u) return false;
+  out = std::move(point);
+  return true;
+}
+
+// The record's keys; the first 11 must be there, the rest may be left out.
 constexpr std::string_view record_keys[] = {
-    "version",        "started_at",   "routine_id", "routine_name", "level",       "planned_seconds", "active_seconds",
-    "paused_seconds", "held_seconds", "exercises",  "end",          "pain_before", "pain_after"};
+    "version",        "started_at",     "routine_id",   "routine_name", "level", "planned_seconds",
+    "active_seconds", "paused_seconds", "held_seconds", "exercises",    "end",   "pain_before",
+    "pain_after",     "stopped_during", "resumes"};
 constexpr unsigned required_keys = (1u << 11) - 1;
 
 bool record_value(Reader& in, std::size_t k, std::string& key, std::string& scratch, HistoryRecord& r) {
@@ -306,34 +331,30 @@ bool record_value(Reader& in, std::size_t k, std::string& key, std::string& scra
       if (t) r.started_at = *t;
       return t.has_value();
     }
-    case 2:
-      return label(in, r.routine_id);
-    case 3:
-      return label(in, r.routine_name);
+    case 2: return label(in, r.routine_id);
+    case 3: return label(in, r.routine_name);
     case 4: {
       if (!in.string(scratch)) return false;
       const std::optional<Level> level = parse_level(scratch);
       if (level) r.level = *level;
       return level.has_value();
     }
-    case 5:
-      return whole_seconds(in, r.planned);
-    case 6:
-      return whole_seconds(in, r.active);
-    case 7:
-      return whole_seconds(in, r.paused);
-    case 8:
-      return whole_seconds(in, r.held);
-    case 9:
-      return exercises(in, key, scratch, r.exercises);
-    case 10:
-      return choice(in, scratch, end_names, ends, r.end);
-    case 11:
-      return pain(in, r.pain_before);
-    case 12:
-      return pain(in, r.pain_after);
-    default:
-      return false;  // a key this reader does not know: the general reader ignores it
+    case 5: return whole_seconds(in, r.planned);
+    case 6: return whole_seconds(in, r.active);
+    case 7: return whole_seconds(in, r.paused);
+    case 8: return whole_seconds(in, r.held);
+    case 9: return exercises(in, key, scratch, r.exercises);
+    case 10: return choice(in, scratch, end_names, ends, r.end);
+    case 11: return pain(in, r.pain_before);
+    case 12: return pain(in, r.pain_after);
+    case 13: return stop_point(in, key, scratch, r.stopped_during);
+    case 14: {
+      if (!in.string(scratch)) return false;
+      const std::optional<Timestamp> t = parse_timestamp(scratch);
+      if (t) r.resumes = *t;
+      return t.has_value();
+    }
+    default: return false;  // a key this reader does not know: the general reader ignores it
   }
 }
 

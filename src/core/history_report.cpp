@@ -151,6 +151,7 @@ std::string history_table(std::span<const HistoryRecord> records, Charset charse
            pain_text(r, charset);
     // Which exercise hurt is what a physiotherapist asks first.
     if (r.end == SessionEnd::stopped_for_pain && r.stopped_during) out += "  " + stopped_during_text(*r.stopped_during);
+    if (r.parts > 1) out += "  resumed, in " + std::to_string(r.parts) + " parts";
     out += "\n";
   }
   return out;
@@ -167,26 +168,26 @@ std::string history_csv_row(const HistoryRecord& r) {
   for (const ExerciseResult& e : r.exercises) {
     exercises += (exercises.empty() ? "" : ";") + e.id + ":" + std::string(to_string(e.status));
   }
-  const std::string cells[] = {format_timestamp(r.started_at),
-                               format_date(r.started_at.local_date()),
-                               format_time_of_day(r.started_at),
-                               csv_cell(r.routine_id),
-                               csv_cell(r.routine_name),
-                               std::string(to_string(r.level)),
-                               std::to_string(r.planned.count()),
-                               std::to_string(r.active.count()),
-                               std::to_string(r.paused.count()),
-                               std::to_string(r.held.count()),
-                               std::to_string(count_status(r, ExerciseStatus::done)),
-                               std::to_string(count_status(r, ExerciseStatus::partial) +
-                                              count_status(r, ExerciseStatus::stopped)),
-                               std::to_string(count_status(r, ExerciseStatus::skipped)),
-                               std::string(to_string(r.end)),
-                               optional_number(r.pain_before),
-                               optional_number(r.pain_after),
-                               csv_cell(exercises),
-                               r.stopped_during ? csv_cell(r.stopped_during->exercise_id) : std::string(),
-                               r.stopped_during ? std::string(to_string(r.stopped_during->side)) : std::string()};
+  const std::string cells[] = {
+      format_timestamp(r.started_at),
+      format_date(r.started_at.local_date()),
+      format_time_of_day(r.started_at),
+      csv_cell(r.routine_id),
+      csv_cell(r.routine_name),
+      std::string(to_string(r.level)),
+      std::to_string(r.planned.count()),
+      std::to_string(r.active.count()),
+      std::to_string(r.paused.count()),
+      std::to_string(r.held.count()),
+      std::to_string(count_status(r, ExerciseStatus::done)),
+      std::to_string(count_status(r, ExerciseStatus::partial) + count_status(r, ExerciseStatus::stopped)),
+      std::to_string(count_status(r, ExerciseStatus::skipped)),
+      std::string(to_string(r.end)),
+      optional_number(r.pain_before),
+      optional_number(r.pain_after),
+      csv_cell(exercises),
+      r.stopped_during ? csv_cell(r.stopped_during->exercise_id) : std::string(),
+      r.stopped_during ? std::string(to_string(r.stopped_during->side)) : std::string()};
   std::string out;
   for (std::size_t i = 0; i < std::size(cells); ++i) out += (i > 0 ? "," : "") + cells[i];
   return out + "\r\n";

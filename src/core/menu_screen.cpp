@@ -59,10 +59,27 @@ MenuView menu_view(std::span<const Routine* const> routines, const Library& libr
   v.today = daily_status_line(today);
   if (problems > 0) v.notice = std::to_string(problems) + " routine file(s) skipped: see stretch-timer list";
   v.footer = {
-      {"\u2191\u2193", "choose", 8}, {"Enter", "start", 9}, {"1-9", "start", 3}, {"\u2190\u2192", "level", 8},
-      {"q", "quit", 9},
+      {"\u2191\u2193", "choose", 8}, {"Enter", "start", 9}, {"1-9", "start", 3},
+      {"\u2190\u2192", "level", 8},  {"q", "quit", 9},
   };
   return v;
+}
+
+void offer_resume(MenuView& v, std::string label, bool selected, const Plan& rest, TerminalSize size) {
+  v.resume = clean(label);
+  v.resume_selected = selected;
+  v.footer.insert(v.footer.begin() + 2, Hotkey{"r", "resume", 7});
+  if (!selected) return;
+  const std::size_t n = rest.exercises.size();
+  v.heading = clean(rest.routine_name) + " \u00b7 the " +
+              (n == 1 ? "last exercise" : std::to_string(n) + " exercises") + " left \u00b7 " +
+              format_duration(rest.total);
+  const int width = std::max(size.width - 2 * margin, 1);
+  v.description = wrap_text(
+      "Goes on at level " + std::string(to_string(rest.level)) + "; the history keeps both parts as one session.",
+      static_cast<std::size_t>(width));
+  v.exercises.clear();
+  for (const PlannedExercise& pe : rest.exercises) v.exercises.push_back(exercise_line(pe));
 }
 
 void render_menu(const MenuView& v, Screen& screen) {
@@ -77,6 +94,15 @@ void render_menu(const MenuView& v, Screen& screen) {
   render::right(screen, 0, v.level);
   render::rule(screen, 1);
 
+  // A session to resume comes first, on a line of its own above the routines.
+  const int top = v.resume.empty() ? 2 : 3;
+  if (!v.resume.empty()) {
+    const Tone tone = v.resume_selected ? Tone::selected : Tone::normal;
+    if (v.resume_selected) screen.repeat(0, 2, w, " ", tone);
+    screen.put(margin, 2, v.resume_selected ? "\u25b6" : " ", tone);
+    screen.put(margin + 2, 2, "r", tone);
+    render::text(screen, margin + 5, 2, v.resume, width - 5, tone);
+  }
   // The list scrolls to keep the highlighted routine in sight.
   const int list_rows = std::min(static_cast<int>(v.items.size()), std::max(3, h / 3));
   const int first = std::max(0, static_cast<int>(v.selected) - list_rows + 1);
@@ -84,10 +110,11 @@ void render_menu(const MenuView& v, Screen& screen) {
     const auto i = static_cast<std::size_t>(first + row);
     if (i >= v.items.size()) break;
     const MenuItem& item = v.items[i];
-    const int y = 2 + row;
-    const Tone tone = i == v.selected ? Tone::selected : Tone::normal;
+    const int y = top + row;
+    const bool highlighted = i == v.selected && !v.resume_selected;
+    const Tone tone = highlighted ? Tone::selected : Tone::normal;
     if (tone == Tone::selected) screen.repeat(0, y, w, " ", tone);
-    screen.put(margin, y, i == v.selected ? "\u25b6" : " ", tone);
+    screen.put(margin, y, highlighted ? "\u25b6" : " ", tone);
     screen.put(margin + 2, y, item.key, tone);
     const int duration_width = static_cast<int>(display_width(item.duration));
     const int tick_width = item.done_today ? 2 : 0;  // "✓ " before the time: done today
@@ -95,7 +122,7 @@ void render_menu(const MenuView& v, Screen& screen) {
     if (item.done_today) screen.put(w - margin - duration_width - tick_width, y, "\u2713", tone);
     screen.put(w - margin - duration_width, y, item.duration, tone);
   }
-  int y = 2 + list_rows;
+  int y = top + list_rows;
   render::rule(screen, y++);
 
   const int bottom = h - 4 - (v.notice.empty() ? 0 : 1);  // the last row for details

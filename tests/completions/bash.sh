@@ -43,4 +43,6 @@ expect "stretch-timer session --level gentle --p" "--plain"
 expect "stretch-timer show --level full my" "my-evening"
 expect "stretch-timer history --" "--since --json --csv --help"
 expect "stretch-timer list --i" "--ids"
+expect "stretch-timer session --r" "--resume"
+expect "stretch-timer t" "tips"
 exit $((failures > 0))

@@ -57,4 +57,8 @@ expect "stretch-timer sess" "stretch-timer session "
 expect "stretch-timer session my-e" "stretch-timer session my-evening "
 expect "stretch-timer show low-b" "stretch-timer show low-back "
 expect "stretch-timer session --level gen" "stretch-timer session --level gentle "
+expect "stretch-timer rep" "stretch-timer report "
+expect "stretch-timer rem" "stretch-timer remind "
+expect "stretch-timer remind rem" "stretch-timer remind remove "
+expect "stretch-timer session --res" "stretch-timer session --resume "
 exit $((failures > 0))
