@@ -10,9 +10,9 @@
 
 #include "app/local_time.hpp"
 #include "catch.hpp"
-#include "support/skip.hpp"
 #include "stretch/history.hpp"
 #include "support/run_process.hpp"
+#include "support/skip.hpp"
 #include "support/time_zone.hpp"
 
 using namespace stretch;
@@ -47,7 +47,8 @@ struct Home {
   }
 };
 
-HistoryRecord record(const std::string& started_at, const std::string& routine, SessionEnd end = SessionEnd::completed) {
+HistoryRecord record(const std::string& started_at, const std::string& routine,
+                     SessionEnd end = SessionEnd::completed) {
   HistoryRecord r;
   const auto t = parse_timestamp(started_at);
   REQUIRE(t);
@@ -232,7 +233,9 @@ TEST_CASE("stats: streak, week, month, hamstrings, exercises and the pain chart"
     CHECK_THAT(r.out, Contains(std::string(weekday_name_for_test(today)) + " 2 \u2713"));
     CHECK_THAT(r.out, Contains("  Hamstring stretch (lying)     4 times\n"));
     CHECK_THAT(r.out, Contains("  Hamstring stretch (standing)  0 times, 1 partly\n"));
-    CHECK_THAT(r.out, Contains("before \u2588\u2588\u2588\u2588\u2588\u2588     6.0   after \u2588\u2588\u2588\u2588       4.0"));
+    CHECK_THAT(
+        r.out,
+        Contains("before \u2588\u2588\u2588\u2588\u2588\u2588     6.0   after \u2588\u2588\u2588\u2588       4.0"));
 
     Home ascii;
     ascii.locale = "POSIX";
@@ -261,4 +264,40 @@ TEST_CASE("stats: days follow the local time zone of the machine for today", "[h
     CHECK_THAT(r.out, StartsWith(two_days ? "Streak: 2 days in a row" : "Streak: 1 day in a row"));
     CHECK_THAT(r.out, Contains("Today: done"));
   });
+}
+
+TEST_CASE("session menu: the suggested level from the history, preselected, unless config says the level",
+          "[history][cli][progression]") {
+  Home home;
+  // Five whole sessions of hamstrings at standard over the last 9 days, pain no worse.
+  std::vector<HistoryRecord> records;
+  for (int i = 0; i < 5; ++i) {
+    HistoryRecord r =
+        record(format_timestamp(app::local_timestamp(system_clock::now() - hours{48 * i + 1})), "hamstrings");
+    r.pain_before = 3;
+    r.pain_after = 2;
+    records.push_back(r);
+  }
+  std::reverse(records.begin(), records.end());
+  home.history(records);
+  ProcessOptions options = home.options();
+  options.env["STRETCH_TIMER_TIME_SCALE"] = "5000";
+  options.stdin_text = "q\n";
+  const ProcessResult menu = run_stretch_timer({"session", "daily", "--plain", "--no-checkin"}, options);
+  INFO(menu.out + menu.err);
+  CHECK_THAT(menu.out, Contains("(hamstrings), "));
+  CHECK_THAT(menu.out, Contains("     Suggested level: full. 5 whole sessions at standard over 9 days"));
+
+  // Its number alone starts it at the suggested level.
+  const std::size_t line_start = menu.out.rfind('\n', menu.out.find(" Hamstrings (hamstrings)")) + 1;
+  const std::string number = menu.out.substr(menu.out.find_first_not_of(' ', line_start), 1);
+  options.stdin_text = number + "\n1\n";
+  const ProcessResult session = run_stretch_timer({"session", "daily", "--plain", "--no-checkin"}, options);
+  CHECK_THAT(session.out, Contains("Hamstrings, level full: "));
+
+  // A level in config.json wins.
+  home.dir.write("config/stretch-timer/config.json", R"({"level": "gentle"})");
+  options.stdin_text = number + "\n1\n";
+  const ProcessResult fixed = run_stretch_timer({"session", "daily", "--plain", "--no-checkin", "--check"}, options);
+  CHECK_THAT(fixed.out, Contains("Hamstrings, level gentle: "));
 }

@@ -291,3 +291,73 @@ TEST_CASE("flow: the menu's first line resumes a session, highlighted, with r or
     CHECK(flow.flow().session()->plan().exercises.size() == 2);
   }
 }
+
+namespace {
+
+LevelSuggestion step_up_to_full() {
+  LevelSuggestion s;
+  s.advice = Advice::step_up;
+  s.current = Level::standard;
+  s.suggested = Level::full;
+  s.why = "5 whole sessions at standard over 9 days with pain after never above pain before: try full";
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("flow: the menu preselects the level suggested for the highlighted routine and says why",
+          "[tui-flow][progression]") {
+  Harness h;
+  h.request.safety_check = false;
+  h.request.pain_checkin = false;
+  h.request.level_advice.emplace("hamstrings", step_up_to_full());
+  SECTION("as the highlight moves") {
+    FlowDriver flow(h.request, {80, 24}, h.t0);
+    CHECK(has(h.screen(flow, h.t0), "level: standard"));  // the first routine has no advice
+    flow.key(Key::of(Key::Code::down), h.t0);
+    const std::string on_hamstrings = h.screen(flow, h.t0);
+    CHECK(has(on_hamstrings, "level: full"));
+    CHECK(has(on_hamstrings, "Suggested level: full. 5 whole sessions at standard"));
+    flow.key(Key::of(Key::Code::down), h.t0);
+    CHECK(has(h.screen(flow, h.t0), "level: standard"));
+    CHECK_FALSE(has(h.screen(flow, h.t0), "Suggested level"));
+    flow.key(Key::of(Key::Code::up), h.t0);
+    CHECK(flow.flow().level() == Level::full);
+    flow.key(Key::of(Key::Code::enter), h.t0);
+    REQUIRE(flow.stage() == FlowDriver::Stage::session);
+    CHECK(flow.flow().session()->plan().level == Level::full);
+  }
+  SECTION("the person's own choice wins from then on") {
+    FlowDriver flow(h.request, {80, 24}, h.t0);
+    flow.key(Key::of(Key::Code::down), h.t0);
+    flow.key(Key::of(Key::Code::left), h.t0);  // full -> standard: the person chose
+    CHECK(flow.flow().level() == Level::standard);
+    flow.key(Key::of(Key::Code::down), h.t0);
+    flow.key(Key::of(Key::Code::up), h.t0);
+    CHECK(flow.flow().level() == Level::standard);
+    CHECK(has(h.screen(flow, h.t0), "Suggested level: full"));  // still said
+  }
+  SECTION("--level or config.json win") {
+    h.request.level_fixed = true;
+    h.request.plan.level = Level::gentle;
+    FlowDriver flow(h.request, {80, 24}, h.t0);
+    flow.key(Key::of(Key::Code::down), h.t0);
+    CHECK(flow.flow().level() == Level::gentle);
+  }
+  SECTION("plain mode: under the routine's line, and a number alone takes the suggested level") {
+    FlowDriver flow(h.request, {80, 24}, h.t0, true, true);
+    std::string all;
+    for (const std::string& l : flow.lines()) all += l + "\n";
+    CHECK(has(all, "(hamstrings), "));
+    CHECK(has(all, "\n     Suggested level: full. 5 whole sessions at standard"));
+    flow.line("2", h.t0);
+    REQUIRE(flow.stage() == FlowDriver::Stage::session);
+    CHECK(flow.flow().session()->plan().level == Level::full);
+  }
+  SECTION("plain mode: a level typed wins") {
+    FlowDriver flow(h.request, {80, 24}, h.t0, true, true);
+    flow.line("2 gentle", h.t0);
+    REQUIRE(flow.stage() == FlowDriver::Stage::session);
+    CHECK(flow.flow().session()->plan().level == Level::gentle);
+  }
+}

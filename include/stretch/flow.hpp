@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@
 #include "stretch/library.hpp"
 #include "stretch/pain.hpp"
 #include "stretch/plan.hpp"
+#include "stretch/progression.hpp"
 #include "stretch/safety.hpp"
 #include "stretch/session.hpp"
 #include "stretch/stats.hpp"
@@ -69,6 +71,11 @@ struct FlowConfig {
   std::optional<Timestamp> resumes;
   // The menu offers this first (key r); gone once a session has started.
   std::optional<ResumeOffer> resume_offer;
+  // The level suggested for each routine of the menu by its history (docs/progression.md),
+  // by routine id, only where there is advice. The menu says why and preselects the level
+  // as a routine is highlighted (plain mode: chosen without a level), unless `level_fixed`.
+  std::map<std::string, LevelSuggestion, std::less<>> level_advice;
+  bool level_fixed = false;  // --level or config.json chose the level: they win
 };
 
 struct Effect {
@@ -130,6 +137,8 @@ class Flow {
   [[nodiscard]] std::size_t selected() const { return selected_; }
   // The menu's resume line is highlighted (Enter takes it) rather than routine selected().
   [[nodiscard]] bool resume_highlighted() const { return resume_highlighted_ && config_.resume_offer.has_value(); }
+  // The level advice for the highlighted routine; nullptr when there is none.
+  [[nodiscard]] const LevelSuggestion* advice_for_selected() const;
   [[nodiscard]] Level level() const { return settings_.level; }
   [[nodiscard]] const PlanSettings& plan_settings() const { return settings_; }
   [[nodiscard]] const DailyStatus& today() const { return today_; }
@@ -166,6 +175,7 @@ class Flow {
 
   void choose(std::size_t index, Instant now, WallTime wall, Effects& out);
   void take_resume_offer(Instant now, WallTime wall, Effects& out);
+  void preselect_level();
   void chosen(Instant now, WallTime wall, Effects& out);
   void answer_safety(SafetyAnswer answer, Instant now, WallTime wall, Effects& out);
   void safety_passed(Instant now, WallTime wall, Effects& out);
@@ -197,6 +207,7 @@ class Flow {
   const LibraryRoutine* routine_ = nullptr;
   std::optional<Timestamp> resumes_;  // the session under way resumes this one
   bool resume_highlighted_ = true;    // while there is an offer
+  bool level_changed_ = false;        // the person changed the level in the menu: no more preselection
   bool safety_done_ = false;
   SafetyVerdict verdict_ = SafetyVerdict::start;
   int scroll_ = 0;

@@ -3,6 +3,7 @@
 // the questions and what a wrong answer gets. The flow emits these as lines; the full screen
 // shows the same choices as panels (view_model.hpp).
 
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -10,13 +11,18 @@
 
 #include "stretch/library.hpp"
 #include "stretch/plan.hpp"
+#include "stretch/progression.hpp"
 #include "stretch/stats.hpp"
 
 namespace stretch::flow_text {
 
 // The status line, "Routines:" and one numbered line a routine.
-[[nodiscard]] std::vector<std::string> menu_lines(std::span<const LibraryRoutine* const> menu, const Library& library,
-                                                  const PlanSettings& settings, const DailyStatus& today);
+// `advice`: the level suggested for a routine, by id; said under the routine's line.
+[[nodiscard]] std::vector<std::string> menu_lines(
+    std::span<const LibraryRoutine* const> menu, const Library& library, const PlanSettings& settings,
+    const DailyStatus& today, const std::map<std::string, LevelSuggestion, std::less<>>* advice = nullptr);
+// "Suggested level: full. 5 whole sessions ... try full."
+[[nodiscard]] std::string level_advice_text(const LevelSuggestion& advice);
 // `resume`: the menu also offers to resume a session (r).
 [[nodiscard]] std::string menu_prompt(std::size_t count, Level level, bool resume = false);
 [[nodiscard]] std::string menu_retry(std::size_t count);

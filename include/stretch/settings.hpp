@@ -22,6 +22,7 @@ inline constexpr int default_voice_rate = 170;
 // The defaults are what a missing file means.
 struct Settings {
   Level level = Level::standard;
+  bool level_set = false;  // the file says the level: it wins over the menu's suggestion
   int get_ready_seconds = 5;  // 0..60
   // 1..20. Unset: each exercise's own pace (4 in, 6 out unless the exercise says otherwise,
   // like the pelvic tilt's longer breath out); set, it overrides every exercise.

@@ -118,6 +118,8 @@ FlowConfig flow_config(const SessionRequest& request, bool lines, bool answers_p
   config.answers_piped = answers_piped;
   config.resumes = request.resumes;
   config.resume_offer = request.resume_offer;
+  config.level_advice = request.level_advice;
+  config.level_fixed = request.level_fixed;
   return config;
 }
 

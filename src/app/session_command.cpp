@@ -10,6 +10,7 @@
 #include "app/commands.hpp"
 #include "app/history_digest_store.hpp"
 #include "app/history_store.hpp"
+#include "app/local_time.hpp"
 #include "app/paths.hpp"
 #include "app/plain_runner.hpp"
 #include "app/plan_settings.hpp"
@@ -54,7 +55,9 @@ int run_session(const Options& options, std::ostream& out, std::ostream& err) {
   request.library = &loaded.library;
   request.library_problems = loaded.problems;
   request.clock = &*clock.clock;
-  request.daily_status = load_daily_status(paths);
+  const HistoryDigest digest = load_history_digest(paths);
+  const Date today_date = local_today();
+  request.daily_status = digest.daily_status(today_date);
 
   const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   // What is left of a routine (--from, --resume, the menu's offer to resume), for the session.
@@ -125,6 +128,14 @@ int run_session(const Options& options, std::ostream& out, std::ostream& err) {
   }
 
   request.plan = plan_settings(settings, options);
+  // The menu suggests a level for each routine from its latest sessions (docs/progression.md).
+  request.level_fixed = options.level.has_value() || settings.level_set;
+  for (const LibraryRoutine* r : request.menu) {
+    if (const RoutineRecent* recent = digest.recent(r->routine.id)) {
+      LevelSuggestion advice = suggest_level(recent->sessions, today_date);
+      if (advice.advice != Advice::none) request.level_advice.emplace(r->routine.id, std::move(advice));
+    }
+  }
   // A resumed session goes on at its own level, unless --level says otherwise.
   if (resume_level && !options.level) request.plan.level = *resume_level;
   if (!request.menu.empty()) {

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -39,6 +40,8 @@ struct SessionRequest {
   // `routine` is the rest of a session that stopped: its record resumes this start.
   std::optional<Timestamp> resumes;
   std::optional<ResumeOffer> resume_offer;  // the menu offers it first
+  std::map<std::string, LevelSuggestion, std::less<>> level_advice;  // by routine id, for the menu
+  bool level_fixed = false;  // --level or config.json set the level: no suggestion preselects it
 };
 
 // The flow's settings from a request; `lines` for the plain front end.

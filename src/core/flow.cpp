@@ -54,6 +54,23 @@ std::optional<SessionEvent> event_of(Action action) {
 Flow::Flow(FlowConfig config)
     : config_(std::move(config)), settings_(config_.plan), today_(config_.daily_status), muted_(!config_.sound) {
   for (const LibraryRoutine* r : config_.menu) menu_routines_.push_back(&r->routine);
+  // The screen highlights the first routine; the plain menu highlights none and preselects
+  // as a routine is chosen.
+  if (!config_.lines) preselect_level();
+}
+
+const LevelSuggestion* Flow::advice_for_selected() const {
+  if (selected_ >= config_.menu.size()) return nullptr;
+  const auto it = config_.level_advice.find(config_.menu[selected_]->routine.id);
+  return it == config_.level_advice.end() ? nullptr : &it->second;
+}
+
+// The highlighted routine's suggested level, or the level the menu began with; the person's
+// own choice (the arrows, a level typed), --level and config.json always win.
+void Flow::preselect_level() {
+  if (config_.level_fixed || level_changed_ || config_.menu.empty()) return;
+  const LevelSuggestion* advice = advice_for_selected();
+  settings_.level = advice != nullptr ? advice->suggested : config_.plan.level;
 }
 
 Effects Flow::start(Instant now, WallTime wall) {
@@ -85,7 +102,8 @@ void Flow::go(Stage stage, Effects& out) {
   // The plain conversation: each stage says what it asks.
   switch (stage) {
     case Stage::menu:
-      for (std::string& l : flow_text::menu_lines(config_.menu, *config_.library, settings_, today_))
+      for (std::string& l :
+           flow_text::menu_lines(config_.menu, *config_.library, settings_, today_, &config_.level_advice))
         say(out, std::move(l));
       if (config_.resume_offer) say(out, "  r. " + config_.resume_offer->label);
       say(out, flow_text::menu_prompt(config_.menu.size(), settings_.level, config_.resume_offer.has_value()));
@@ -169,18 +187,22 @@ void Flow::menu_key(const Key& key, Instant now, WallTime wall, Effects& out) {
     if (resume_highlighted() && (up || down)) {
       resume_highlighted_ = false;
       selected_ = up ? count - 1 : 0;
-      return;
+      return preselect_level();
     }
     if (up && selected_ == 0) {
       resume_highlighted_ = true;
       return;
     }
   }
+  const std::size_t was_selected = selected_;
+  const Level was_level = settings_.level;
   if (key.code == Key::Code::up || key.is(U'k')) selected_ = selected_ == 0 ? count - 1 : selected_ - 1;
   if (key.code == Key::Code::down || key.is(U'j')) selected_ = (selected_ + 1) % count;
   if (key.code == Key::Code::left) settings_.level = lower(settings_.level);
   if (key.code == Key::Code::right) settings_.level = higher(settings_.level);
   if (key.is(U'l')) settings_.level = next_level(settings_.level);
+  level_changed_ = level_changed_ || settings_.level != was_level;
+  if (selected_ != was_selected) preselect_level();
   if (is_enter(key)) return choose(selected_, now, wall, out);
   if (key.code == Key::Code::character && key.ch >= U'1' && key.ch <= U'9') {
     const auto index = static_cast<std::size_t>(key.ch - U'1');
@@ -403,8 +425,14 @@ void Flow::menu_line(const std::string& text, Instant now, WallTime wall, Effect
   const std::optional<int> chosen = flow_text::number_in(number, 1, static_cast<int>(count));
   const std::optional<Level> new_level = level_word.empty() ? settings_.level : parse_level(level_word);
   if (chosen && new_level && extra.empty()) {
-    settings_.level = *new_level;
-    return choose(static_cast<std::size_t>(*chosen - 1), now, wall, out);
+    selected_ = static_cast<std::size_t>(*chosen - 1);
+    if (level_word.empty()) {
+      preselect_level();  // the routine's suggested level, when there is one
+    } else {
+      settings_.level = *new_level;
+      level_changed_ = true;
+    }
+    return choose(selected_, now, wall, out);
   }
   if (config_.answers_piped) {
     say(out, "That is not one of the choices, so no routine was chosen.");

@@ -27,8 +27,14 @@ std::optional<int> number_in(std::string_view text, int low, int high) {
   return value;
 }
 
+std::string level_advice_text(const LevelSuggestion& advice) {
+  return "Suggested level: " + std::string(to_string(advice.suggested)) + ". " + sanitize_for_terminal(advice.why) +
+         ".";
+}
+
 std::vector<std::string> menu_lines(std::span<const LibraryRoutine* const> menu, const Library& library,
-                                    const PlanSettings& settings, const DailyStatus& today) {
+                                    const PlanSettings& settings, const DailyStatus& today,
+                                    const std::map<std::string, LevelSuggestion, std::less<>>* advice) {
   std::vector<std::string> lines{daily_status_line(today), "Routines:"};
   for (std::size_t i = 0; i < menu.size(); ++i) {
     const Routine& routine = menu[i]->routine;
@@ -36,6 +42,10 @@ std::vector<std::string> menu_lines(std::span<const LibraryRoutine* const> menu,
                     sanitize_for_terminal(routine.id) + "), " +
                     format_duration(expand(routine, library, settings).total) +
                     (completed_today(today, routine.id) ? ", done today" : ""));
+    if (advice == nullptr) continue;
+    if (const auto it = advice->find(routine.id); it != advice->end()) {
+      for (const std::string& l : wrap_text(level_advice_text(it->second), 72)) lines.push_back("     " + l);
+    }
   }
   return lines;
 }

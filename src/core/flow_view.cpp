@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "stretch/flow_text.hpp"
+
 namespace stretch {
 
 std::optional<PanelView> panel_of(const Flow& flow) {
@@ -33,6 +35,9 @@ void FlowView::render(const Flow& flow, TerminalSize size, Screen& screen, Insta
   if (flow.stage() == Flow::Stage::menu) {
     MenuView view = menu_view(flow.menu_routines(), *flow.config().library, flow.plan_settings(), flow.selected(),
                               flow.config().library_problems, flow.today(), size);
+    if (const LevelSuggestion* advice = flow.advice_for_selected(); advice != nullptr && !flow.resume_highlighted()) {
+      suggest_level_in_menu(view, flow_text::level_advice_text(*advice), size);
+    }
     if (const std::optional<ResumeOffer>& offer = flow.config().resume_offer) {
       PlanSettings at_its_level = flow.plan_settings();
       at_its_level.level = offer->level;

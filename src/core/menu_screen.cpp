@@ -82,6 +82,12 @@ void offer_resume(MenuView& v, std::string label, bool selected, const Plan& res
   for (const PlannedExercise& pe : rest.exercises) v.exercises.push_back(exercise_line(pe));
 }
 
+void suggest_level_in_menu(MenuView& v, const std::string& text, TerminalSize size) {
+  const int width = std::max(size.width - 2 * margin, 1);
+  std::vector<std::string> lines = wrap_text(clean(text), static_cast<std::size_t>(width));
+  v.description.insert(v.description.begin(), lines.begin(), lines.end());
+}
+
 void render_menu(const MenuView& v, Screen& screen) {
   if (v.layout == Layout::too_small) {
     render_too_small(screen);

@@ -45,7 +45,10 @@ Settings read_settings(const json_input::json& document) {
                       "daily_safety_check", "pain_checkin", "voice", "voice_backend", "voice_name", "voice_rate",
                       "voice_command", "on_cue"});
   Settings s;
-  if (root.has("level")) s.level = root["level"].level();
+  if (root.has("level")) {
+    s.level = root["level"].level();
+    s.level_set = true;
+  }
   if (root.has("get_ready_seconds")) s.get_ready_seconds = root["get_ready_seconds"].whole_number(0, 60, "seconds");
   if (root.has("breathe_in_seconds")) s.breathe_in_seconds = root["breathe_in_seconds"].whole_number(1, 20, "seconds");
   if (root.has("breathe_out_seconds")) {
