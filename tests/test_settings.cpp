@@ -50,6 +50,7 @@ TEST_CASE("settings: every key is read", "[settings]") {
   REQUIRE(parsed.ok());
   Settings expected;
   expected.level = Level::gentle;
+  expected.level_set = true;  // the file says it: it wins over the menu's suggestion
   expected.get_ready_seconds = 0;
   expected.breathe_in_seconds = 20;
   expected.breathe_out_seconds = 1;
@@ -58,6 +59,7 @@ TEST_CASE("settings: every key is read", "[settings]") {
   expected.pain_checkin = false;
   CHECK(parsed.settings == expected);
   CHECK(parse_settings("c", R"({"level": "full", "get_ready_seconds": 60})").settings.level == Level::full);
+  CHECK_FALSE(parse_settings("c", R"({"get_ready_seconds": 60})").settings.level_set);
 }
 
 TEST_CASE("settings: the sound as a switch or by mode, and the voice's keys", "[settings]") {
