@@ -31,10 +31,11 @@ namespace stretch {
 inline constexpr std::chrono::hours join_window{48};
 
 // Joins the parts of resumed sessions in a stream of records read forwards or backwards
-// through the history (the file is in the order sessions ended): records wait up to
-// join_window (and at most `max_waiting` records) for the other parts of their session, then
-// go to `take`, joined, in the order their first part came. Memory stays the same whatever
-// the length of the history. A part whose first part is not in the stream (before --since,
+// through the history (the file is in the order sessions ended): a session that was quit or
+// interrupted, or a part, waits up to join_window (and at most `max_waiting` records) for the
+// other parts of its session, then goes to `take`, joined; a session that ended whole and
+// resumes nothing goes on at once, so the order changes by at most the wait. Memory stays
+// the same whatever the length of the history. A part whose first part is not in the stream (before --since,
 // or a line that did not read) goes on as a session of its own.
 class SessionJoiner {
  public:

@@ -1,5 +1,6 @@
 #include "history_line.hpp"
 
+#include <array>
 #include <cstdint>
 #include <string>
 
@@ -94,6 +95,14 @@ HistoryRecord read_record(const json_input::json& document) {
 
 // ---- the fast reader: every function returns false to hand the line over ----
 
+// Bytes a string holds as they are: printable ASCII but the quote and the backslash.
+constexpr std::array<bool, 256> plain_bytes() {
+  std::array<bool, 256> table{};
+  for (int b = 0x20; b < 0x7F; ++b) table[static_cast<std::size_t>(b)] = b != '"' && b != '\\';
+  return table;
+}
+constexpr std::array<bool, 256> plain_byte = plain_bytes();
+
 class Reader {
  public:
   explicit Reader(std::string_view text) : s_(text) {}
@@ -119,6 +128,8 @@ class Reader {
     bool wide = false;
     while (i_ < s_.size()) {
       const std::size_t start = i_;
+      // Plain printable ASCII, nearly every byte of a record, takes one table look-up.
+      while (i_ < s_.size() && plain_byte[static_cast<unsigned char>(s_[i_])]) ++i_;
       while (i_ < s_.size() && s_[i_] != '"' && s_[i_] != '\\') {
         const auto byte = static_cast<unsigned char>(s_[i_]);
         if (byte < 0x20 || byte == 0x7F) return false;
@@ -217,7 +228,10 @@ class Reader {
   std::size_t i_ = 0;
 };
 
-bool label(Reader& in, std::string& out) { return in.string(out) && json_input::code_points(out) <= max_label; }
+// A string no longer in bytes than the limit in characters needs no counting.
+bool label(Reader& in, std::string& out) {
+  return in.string(out) && (out.size() <= max_label || json_input::code_points(out) <= max_label);
+}
 
 template <typename T, std::size_t N>
 bool choice(Reader& in, std::string& scratch, const std::string_view (&names)[N], const T (&values)[N], T& out) {
@@ -252,9 +266,11 @@ bool pain(Reader& in, std::optional<int>& out) {
 constexpr std::string_view status_names[] = {"done", "partial", "skipped", "stopped"};
 constexpr std::string_view end_names[] = {"completed", "quit", "stopped_for_pain", "interrupted"};
 
-// The index of `key` among `names`, or N.
+// The index of `key` among `names`, or N. `expected` is tried first: keys come in the order
+// this program writes them, so the search is nearly always one comparison.
 template <std::size_t N>
-std::size_t index_of(const std::string_view (&names)[N], std::string_view key) {
+std::size_t index_of(const std::string_view (&names)[N], std::string_view key, std::size_t expected = 0) {
+  if (expected < N && names[expected] == key) return expected;
   std::size_t k = 0;
   while (k < N && names[k] != key) ++k;
   return k;
@@ -265,9 +281,10 @@ constexpr std::string_view exercise_keys[] = {"id", "name", "status"};
 bool exercise(Reader& in, std::string& key, std::string& scratch, ExerciseResult& out) {
   if (!in.eat('{')) return false;
   unsigned seen = 0;
+  std::size_t k = 0;
   do {
     if (!in.string(key) || !in.eat(':')) return false;
-    const std::size_t k = index_of(exercise_keys, key);
+    k = index_of(exercise_keys, key, seen == 0 ? 0 : k + 1);
     if (k == std::size(exercise_keys) || (seen & (1u << k)) != 0) return false;
     seen |= 1u << k;
     const bool ok = k == 0   ? label(in, out.id)
@@ -368,9 +385,10 @@ std::optional<HistoryRecord> read_fast(std::string_view line) {
   std::string scratch;
   unsigned seen = 0;
   if (!in.eat('{')) return std::nullopt;
+  std::size_t k = 0;
   do {
     if (!in.string(key) || !in.eat(':')) return std::nullopt;
-    const std::size_t k = index_of(record_keys, key);
+    k = index_of(record_keys, key, seen == 0 ? 0 : k + 1);
     if (k < std::size(record_keys) && (seen & (1u << k)) != 0) return std::nullopt;  // a key twice
     seen |= 1u << k;
     if (!record_value(in, k, key, scratch, r)) return std::nullopt;

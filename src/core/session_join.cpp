@@ -62,6 +62,10 @@ void SessionJoiner::add(HistoryRecord record) {
   const auto same = std::find_if(waiting_.begin(), waiting_.end(), [&](const Waiting& w) {
     return w.first_start == first && w.routine_id == record.routine_id && !(is_first && w.has_first);
   });
+  // A session that ended whole (completed, or stopped for pain) and resumes nothing has no
+  // parts to wait for: it goes on at once, the common case costing no copy.
+  const bool whole = is_first && (record.end == SessionEnd::completed || record.end == SessionEnd::stopped_for_pain);
+  if (whole && same == waiting_.end()) return take_(std::move(record));
   if (same != waiting_.end()) {
     same->earliest = std::min(same->earliest, start);
     same->latest = std::max(same->latest, start);
@@ -88,10 +92,11 @@ void SessionJoiner::hand_over_front() {
   waiting_.pop_front();
   std::vector<HistoryRecord>& parts = w.parts;
   // In the order they started; the first part (no `resumes`) first of all.
-  std::stable_sort(parts.begin(), parts.end(), [](const HistoryRecord& a, const HistoryRecord& b) {
-    if (a.resumes.has_value() != b.resumes.has_value()) return !a.resumes.has_value();
-    return a.started_at.utc < b.started_at.utc;
-  });
+  if (parts.size() > 1)
+    std::stable_sort(parts.begin(), parts.end(), [](const HistoryRecord& a, const HistoryRecord& b) {
+      if (a.resumes.has_value() != b.resumes.has_value()) return !a.resumes.has_value();
+      return a.started_at.utc < b.started_at.utc;
+    });
   // Without its first part the earliest part stands for the session, still saying what it resumes.
   HistoryRecord whole = std::move(parts.front());
   for (std::size_t i = 1; i < parts.size(); ++i) whole = join_parts(whole, parts[i]);
