@@ -327,6 +327,12 @@ TEST_CASE("flow: the menu preselects the level suggested for the highlighted rou
     REQUIRE(flow.stage() == FlowDriver::Stage::session);
     CHECK(flow.flow().session()->plan().level == Level::full);
   }
+  SECTION("a digit starts a routine at its suggested level") {
+    FlowDriver flow(h.request, {80, 24}, h.t0);
+    flow.key(Harness::ch(U'2'), h.t0);
+    REQUIRE(flow.stage() == FlowDriver::Stage::session);
+    CHECK(flow.flow().session()->plan().level == Level::full);
+  }
   SECTION("the person's own choice wins from then on") {
     FlowDriver flow(h.request, {80, 24}, h.t0);
     flow.key(Key::of(Key::Code::down), h.t0);

@@ -206,7 +206,10 @@ void Flow::menu_key(const Key& key, Instant now, WallTime wall, Effects& out) {
   if (is_enter(key)) return choose(selected_, now, wall, out);
   if (key.code == Key::Code::character && key.ch >= U'1' && key.ch <= U'9') {
     const auto index = static_cast<std::size_t>(key.ch - U'1');
-    if (index < count) choose(index, now, wall, out);
+    if (index >= count) return;
+    selected_ = index;
+    preselect_level();  // a digit starts the routine at its suggested level, as Enter would
+    choose(index, now, wall, out);
   }
 }
 
