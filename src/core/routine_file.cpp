@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "figure_json.hpp"
 #include "json_input.hpp"
 
 namespace stretch {
@@ -103,7 +104,8 @@ void check_kind_keys(const Node& node, ExerciseKind kind) {
 Exercise read_exercise(const Node& node) {
   node.expect_object({"id",       "kind",      "source",    "name",  "purpose",    "position",     "steps",
                       "cautions", "reminders", "breathing", "sided", "side_order", "switch_sides", "hold",
-                      "pace",     "parts",     "phases",    "reps",  "rest",       "tags"});
+                      "pace",     "parts",     "phases",    "reps",  "rest",       "tags",
+                      "figure"});
   Exercise e;
   e.id = node["id"].identifier();
   if (node.has("kind")) e.kind = read_kind(node["kind"]);
@@ -148,6 +150,7 @@ Exercise read_exercise(const Node& node) {
   e.reps = read_range(node["reps"], 1, 100, "reps");
   if (node.has("rest")) e.rest = read_range(node["rest"], 0, max_seconds, "seconds");
   if (node.has("tags")) e.tags = read_tags(node["tags"]);
+  if (node.has("figure")) e.figure = read_figure(node["figure"]);
   return e;
 }
 
