@@ -9,8 +9,10 @@
 #include "app/paths.hpp"
 #include "app/plan_settings.hpp"
 #include "app/settings.hpp"
+#include "app/terminal_charset.hpp"
 #include "app/user_files.hpp"
 #include "stretch/duration_format.hpp"
+#include "stretch/figure.hpp"
 #include "stretch/movement_text.hpp"
 #include "stretch/plan.hpp"
 #include "stretch/safety.hpp"
@@ -160,7 +162,26 @@ int run_list(const Options& options, std::ostream& out, std::ostream& err) {
   return shown.empty() && !options.json ? exit_failure : exit_ok;
 }
 
+namespace {
+
+// The exercise's start and stretched figure, indented under it.
+void print_figure(std::ostream& out, const Exercise& exercise, FigureStyle style) {
+  const std::string text = figure_pair_text(exercise.figure, style, figure_cells_wide, figure_cells_high);
+  if (text.empty()) return;
+  std::size_t begin = 0;
+  while (begin <= text.size()) {
+    const std::size_t end = std::min(text.find('\n', begin), text.size());
+    const std::string_view row = std::string_view(text).substr(begin, end - begin);
+    out << (row.empty() ? "" : "   ") << row << "\n";
+    begin = end + 1;
+  }
+  if (exercise.sided) out << "   (the left side; the right side is its mirror image)\n";
+}
+
+}  // namespace
+
 int run_show(const Options& options, std::ostream& out, std::ostream& err) {
+  const FigureStyle style = terminal_charset() == Charset::unicode ? FigureStyle::braille : FigureStyle::ascii;
   const Paths paths = paths_from_environment();
   const std::optional<PlanSettings> settings = load_plan_settings(paths, options, err);
   if (!settings) return exit_failure;
@@ -183,6 +204,7 @@ int run_show(const Options& options, std::ostream& out, std::ostream& err) {
     out << "\n" << i + 1 << ". " << sanitize_for_terminal(pe.exercise.name) << ": " << dose_text(pe) << "\n";
     print_wrapped(out, "   ", "Start: " + pe.exercise.position);
     for (const std::string& caution : pe.exercise.cautions) print_wrapped(out, "   ", "Caution: " + caution);
+    print_figure(out, pe.exercise, style);
   }
 
   out << "\nTimeline\n";

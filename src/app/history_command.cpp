@@ -13,6 +13,7 @@
 #include "app/history_reader.hpp"
 #include "app/local_time.hpp"
 #include "app/paths.hpp"
+#include "app/terminal_charset.hpp"
 #include "app/user_files.hpp"
 #include "stretch/history_report.hpp"
 #include "stretch/session_join.hpp"
@@ -29,20 +30,6 @@ constexpr std::size_t table_rows = 30;
 constexpr std::size_t since_page_rows = 200;
 // Beyond this many bad lines, one summary line says how many more.
 constexpr std::size_t problems_shown = 10;
-
-// Block characters and arrows only where the locale says the terminal speaks UTF-8.
-Charset terminal_charset() {
-  for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
-    const char* value = std::getenv(name);
-    if (value == nullptr || *value == '\0') continue;
-    std::string lower;
-    for (const char* c = value; *c != '\0'; ++c)
-      lower += static_cast<char>(std::tolower(static_cast<unsigned char>(*c)));
-    return lower.find("utf-8") != std::string::npos || lower.find("utf8") != std::string::npos ? Charset::unicode
-                                                                                               : Charset::ascii;
-  }
-  return Charset::ascii;
-}
 
 // The lines skipped as not records: the first few by place in the file, and how many in all,
 // so a file of nothing but bad lines costs no memory either.
