@@ -143,3 +143,21 @@ TEST_CASE("keys: a character cut between two reads comes out whole", "[painter]"
   CHECK(keys[0].is(U'\u65e5'));
   CHECK(keys[1].is(U'n'));
 }
+
+TEST_CASE("a full block goes out as a space in reverse video, so no glyph leaves a streak", "[painter][digits]") {
+  TerminalCodes codes = readable_codes();
+  codes.reverse = "{REV}";
+  Painter painter(codes);
+  Screen screen(8, 1);
+  screen.repeat(0, 0, 2, "\u2588");
+  screen.put(2, 0, "ab");
+  screen.repeat(4, 0, 2, "\u2588", Tone::hold);
+  CHECK(painter.frame(screen, false) == "{CLEAR}{REV}  {0}ab{B}{GREEN}{REV}  ");
+  // Without a reverse capability, the glyph itself.
+  Painter plain(readable_codes());
+  CHECK(plain.frame(screen, false) == "{CLEAR}\u2588\u2588ab{B}{GREEN}\u2588\u2588");
+  // Reverse video is turned off before the next cell that is not a block, also after a move.
+  Screen next = screen;
+  next.put(7, 0, "z");
+  CHECK(painter.frame(next, false) == "{0}{0,7}z");
+}

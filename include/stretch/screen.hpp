@@ -7,9 +7,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <type_traits>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace stretch {
@@ -94,10 +94,13 @@ class Screen {
   std::vector<Cell> cells_;
 };
 
-// Large digits for the countdown, five rows tall, drawn with full blocks.
+// Large digits for the countdown, drawn with full blocks (the painter sends each as a space in
+// reverse video, which fills its cell edge to edge). A font of 3×5 squares, each square
+// `up` rows tall and 2 × `across` columns wide: five rows tall at scale 1.
 inline constexpr int big_text_height = 5;
+[[nodiscard]] constexpr int big_text_rows(int up) { return big_text_height * up; }
 // Columns that `text` (digits and ':') takes in large digits.
-[[nodiscard]] int big_text_width(std::string_view text);
-void put_big_text(Screen& screen, int x, int y, std::string_view text, Tone tone);
+[[nodiscard]] int big_text_width(std::string_view text, int across = 1);
+void put_big_text(Screen& screen, int x, int y, std::string_view text, Tone tone, int across = 1, int up = 1);
 
 }  // namespace stretch

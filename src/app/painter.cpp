@@ -11,7 +11,8 @@ char32_t first_code_point(std::string_view glyph) {
   if (lead < 0x80) return lead;
   std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
   char32_t cp = lead & (length == 4 ? 0x07U : length == 3 ? 0x0FU : 0x1FU);
-  for (std::size_t i = 1; i < length && i < glyph.size(); ++i) cp = (cp << 6) | (static_cast<unsigned char>(glyph[i]) & 0x3FU);
+  for (std::size_t i = 1; i < length && i < glyph.size(); ++i)
+    cp = (cp << 6) | (static_cast<unsigned char>(glyph[i]) & 0x3FU);
   return cp;
 }
 
@@ -44,11 +45,15 @@ void Painter::invalidate() {
   cursor_known_ = false;
 }
 
-void Painter::set_tone(std::string& out, Tone tone) {
-  if (tone == tone_) return;
-  if (tone_ != Tone::normal) out += codes_.plain;
+bool Painter::solid(const Cell& cell) const { return !codes_.reverse.empty() && cell.glyph() == "\u2588"; }
+
+void Painter::set_tone(std::string& out, Tone tone, bool solid) {
+  if (tone == tone_ && solid == solid_) return;
+  if (tone_ != Tone::normal || solid_) out += codes_.plain;
   out += codes_.tone[static_cast<std::size_t>(tone)];
+  if (solid) out += codes_.reverse;
   tone_ = tone;
+  solid_ = solid;
 }
 
 void Painter::move_to(std::string& out, const Screen& screen, int x, int y) {
@@ -62,7 +67,7 @@ void Painter::move_to(std::string& out, const Screen& screen, int x, int y) {
     for (int i = cursor_x_; i < x; ++i) {
       const Cell& c = screen.at(i, y);
       const bool wide = i + 1 < screen.width() && screen.at(i + 1, y).glyph().empty();
-      same_tone = same_tone && c.tone == tone_ && !c.glyph().empty() && !wide &&
+      same_tone = same_tone && c.tone == tone_ && !solid(c) && !solid_ && !c.glyph().empty() && !wide &&
                   (codes_.utf8 || static_cast<unsigned char>(c.glyph()[0]) < 0x80);
       bytes += c.glyph().size();
     }
@@ -82,8 +87,11 @@ void Painter::put(std::string& out, const Screen& screen, int x, int y) {
   const Cell& cell = screen.at(x, y);
   const int width = x + 1 < screen.width() && screen.at(x + 1, y).glyph().empty() ? 2 : 1;
   move_to(out, screen, x, y);
-  set_tone(out, cell.tone);
-  if (codes_.utf8) {
+  const bool block = solid(cell);
+  set_tone(out, cell.tone, block);
+  if (block) {
+    out += ' ';
+  } else if (codes_.utf8) {
     out += cell.glyph();
   } else {
     out += ascii_of(cell.glyph());
@@ -91,7 +99,7 @@ void Painter::put(std::string& out, const Screen& screen, int x, int y) {
   }
   cursor_x_ += width;
   // Where the terminal would advance the cursor differently, say where the next cell goes.
-  if (codes_.utf8 && static_cast<unsigned char>(cell.glyph()[0]) >= 0x80 && codes_.width_of) {
+  if (!block && codes_.utf8 && static_cast<unsigned char>(cell.glyph()[0]) >= 0x80 && codes_.width_of) {
     // Bars and digits repeat one character: ask the terminal's width of it once in a row.
     const char32_t c = first_code_point(cell.glyph());
     if (c != width_asked_) {
@@ -124,8 +132,9 @@ std::string Painter::diff(const Screen& screen, bool bell) {
   const bool all = redraw_all_ || !last_ || last_->width() != screen.width() || last_->height() != screen.height();
   std::string out;
   if (all) {
-    if (tone_ != Tone::normal) out += codes_.plain;
+    if (tone_ != Tone::normal || solid_) out += codes_.plain;
     tone_ = Tone::normal;
+    solid_ = false;
     out += codes_.clear;
     cursor_known_ = true;
     cursor_x_ = 0;

@@ -12,17 +12,20 @@
 #include <string>
 
 #include "stretch/screen.hpp"
+#include "stretch/theme.hpp"
 
 namespace stretch::app {
 
-inline constexpr std::size_t tone_count = static_cast<std::size_t>(Tone::selected) + 1;
-
 struct TerminalCodes {
   std::function<std::string(int row, int column)> move;  // cup
-  std::string clear;                                      // clear the screen, cursor home
-  std::string clear_to_end;                               // el: blank the rest of the row
-  std::string plain;                                      // sgr0: no attributes, default colours
-  std::array<std::string, tone_count> tone;               // after `plain`: each tone's attributes
+  std::string clear;                                     // clear the screen, cursor home
+  std::string clear_to_end;                              // el: blank the rest of the row
+  std::string plain;                                     // sgr0: no attributes, default colours
+  std::array<std::string, tone_count> tone;              // after `plain`: each tone's attributes
+  // rev: a full block (U+2588) goes out as a space in reverse video. A block glyph is often
+  // drawn a pixel narrower or wider than its cell, which leaves thin streaks between blocks;
+  // a reverse-video space is the cell's own background, edge to edge. Empty: the glyph itself.
+  std::string reverse;
   std::string bell;
   bool utf8 = true;  // false: drawing characters go out as their nearest ASCII
   // Columns the terminal gives a character; where it disagrees with ours, the next cell
@@ -43,13 +46,17 @@ class Painter {
   // screen and draws every cell.
   void invalidate();
   // The attributes the terminal is left with are plain again (after sgr0 went out elsewhere).
-  void attributes_reset() { tone_ = Tone::normal; }
-  [[nodiscard]] bool attributes_plain() const { return tone_ == Tone::normal; }
+  void attributes_reset() {
+    tone_ = Tone::normal;
+    solid_ = false;
+  }
+  [[nodiscard]] bool attributes_plain() const { return tone_ == Tone::normal && !solid_; }
 
  private:
   void put(std::string& out, const Screen& screen, int x, int y);
   void move_to(std::string& out, const Screen& screen, int x, int y);
-  void set_tone(std::string& out, Tone tone);
+  void set_tone(std::string& out, Tone tone, bool solid = false);
+  [[nodiscard]] bool solid(const Cell& cell) const;
   [[nodiscard]] std::string diff(const Screen& screen, bool bell);
   [[nodiscard]] std::size_t changed_after(const Screen& screen, int x, int y) const;
 
@@ -57,6 +64,7 @@ class Painter {
   std::optional<Screen> last_;
   bool redraw_all_ = true;
   Tone tone_ = Tone::normal;
+  bool solid_ = false;  // reverse video on, for a full block
   bool cursor_known_ = false;
   int cursor_x_ = 0;
   int cursor_y_ = 0;

@@ -66,7 +66,8 @@ Screen::Screen(int width, int height)
 bool Screen::same_row(const Screen& other, int y) const {
   if (other.width_ != width_ || y < 0 || y >= height_ || y >= other.height_) return false;
   const std::size_t at = static_cast<std::size_t>(y) * static_cast<std::size_t>(width_);
-  return std::memcmp(cells_.data() + at, other.cells_.data() + at, static_cast<std::size_t>(width_) * sizeof(Cell)) == 0;
+  return std::memcmp(cells_.data() + at, other.cells_.data() + at, static_cast<std::size_t>(width_) * sizeof(Cell)) ==
+         0;
 }
 
 void Screen::reset(int width, int height) {
@@ -95,8 +96,8 @@ void Screen::set(int x, int y, std::string_view glyph, int glyph_width, Tone ton
     }
   };
   // Only a wide character on either side can be cut in half: the common case skips this.
-  const bool wide_here = cells_[index(x)].glyph().empty() ||
-                         (x + 1 < width_ && cells_[index(x + 1)].glyph().empty()) || glyph_width == 2;
+  const bool wide_here =
+      cells_[index(x)].glyph().empty() || (x + 1 < width_ && cells_[index(x + 1)].glyph().empty()) || glyph_width == 2;
   if (wide_here) {
     unlink(x);
     if (glyph_width == 2) unlink(x + 1);
@@ -125,8 +126,8 @@ int Screen::put(int x, int y, std::string_view text, Tone tone) {
     const int cell_width = length == 1 ? 1 : static_cast<int>(display_width(code_point));
     if (cell_width == 0) {
       if (last >= 0 && last < width_) {
-        cells_[static_cast<std::size_t>(y) * static_cast<std::size_t>(width_) + static_cast<std::size_t>(last)]
-            .append(code_point);
+        cells_[static_cast<std::size_t>(y) * static_cast<std::size_t>(width_) + static_cast<std::size_t>(last)].append(
+            code_point);
       }
       continue;
     }
@@ -200,33 +201,36 @@ const Glyph* glyph_of(char c) {
 
 }  // namespace
 
-int big_text_width(std::string_view text) {
+int big_text_width(std::string_view text, int across) {
   int width = 0;
   for (char c : text) {
     const Glyph* glyph = glyph_of(c);
     if (glyph == nullptr) continue;
-    if (width > 0) width += gap_columns;
-    width += static_cast<int>((*glyph)[0].size()) * pixel_columns;
+    if (width > 0) width += gap_columns * across;
+    width += static_cast<int>((*glyph)[0].size()) * pixel_columns * across;
   }
   return width;
 }
 
-void put_big_text(Screen& screen, int x, int y, std::string_view text, Tone tone) {
+void put_big_text(Screen& screen, int x, int y, std::string_view text, Tone tone, int across, int up) {
+  const int square = pixel_columns * across;  // columns of one square of the font
   int column = x;
   bool first = true;
   for (char c : text) {
     const Glyph* glyph = glyph_of(c);
     if (glyph == nullptr) continue;
-    if (!first) column += gap_columns;
+    if (!first) column += gap_columns * across;
     first = false;
     for (int row = 0; row < big_text_height; ++row) {
       const std::string_view pixels = (*glyph)[static_cast<std::size_t>(row)];
       for (std::size_t p = 0; p < pixels.size(); ++p) {
         if (pixels[p] != '#') continue;
-        screen.repeat(column + static_cast<int>(p) * pixel_columns, y + row, pixel_columns, "\u2588", tone);
+        for (int r = 0; r < up; ++r) {
+          screen.repeat(column + static_cast<int>(p) * square, y + row * up + r, square, "\u2588", tone);
+        }
       }
     }
-    column += static_cast<int>((*glyph)[0].size()) * pixel_columns;
+    column += static_cast<int>((*glyph)[0].size()) * square;
   }
 }
 
