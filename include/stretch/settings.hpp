@@ -11,6 +11,7 @@
 #include "stretch/diagnostic.hpp"
 #include "stretch/model.hpp"
 #include "stretch/sound_mode.hpp"
+#include "stretch/theme.hpp"
 
 namespace stretch {
 
@@ -40,6 +41,7 @@ struct Settings {
   int voice_rate = default_voice_rate;  // words per minute, 80..450
   std::string voice_command;            // set: this command reads the words on stdin instead
   std::string on_cue;                   // set: run for each cue, the cue in its environment
+  Theme theme = Theme::automatic;  // the background to choose colours for
 
   friend bool operator==(const Settings&, const Settings&) = default;
 };

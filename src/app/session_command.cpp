@@ -153,6 +153,7 @@ int run_session(const Options& options, std::ostream& out, std::ostream& err) {
     }
   }
   request.sound = settings.sound != SoundMode::off;
+  request.theme = settings.theme;
   request.pain_checkin = settings.pain_checkin && !options.no_checkin;
   const std::string today = local_date_today();
   request.safety_check = options.check || (settings.daily_safety_check && safety_check_due(paths.state_file(), today));

@@ -16,6 +16,7 @@
 #include "stretch/plan.hpp"
 #include "stretch/session.hpp"
 #include "stretch/stats.hpp"
+#include "stretch/theme.hpp"
 
 namespace stretch::app {
 
@@ -29,6 +30,7 @@ struct SessionRequest {
   bool safety_check = true;                  // ask the safety check before the first hold
   bool pain_checkin = true;                  // ask for a 0-10 pain rating before and after
   bool sound = true;                         // a bell at each phase change
+  Theme theme = Theme::automatic;            // the background the colours are for
   const SessionClock* clock = nullptr;
   Diagnostics library_problems;              // user files that were skipped, to mention
   DailyStatus daily_status;                  // for the menu: done today? the streak

@@ -7,6 +7,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <clocale>
@@ -85,13 +86,17 @@ std::string capability(const char* name) {
   return out;
 }
 
-bool colour_wanted() {
-  const char* no_color = std::getenv("NO_COLOR");  // https://no-color.org: present and not empty
-  return (no_color == nullptr || *no_color == '\0') && ::has_colors() == TRUE;
+// The colours the terminal has, or 0 where colour is not wanted (https://no-color.org:
+// NO_COLOR present and not empty).
+int colours_wanted() {
+  const char* no_color = std::getenv("NO_COLOR");
+  if ((no_color != nullptr && *no_color != '\0') || ::has_colors() != TRUE) return 0;
+  return std::max(0, ::tigetnum(const_cast<char*>("colors")));
 }
 
-// Colour where there is colour; without it, the same meaning from bold, reverse and underline.
-TerminalCodes codes_from_terminfo(bool utf8) {
+// Colour where there is colour, chosen for the background (stretch/theme.hpp); without it,
+// the same meaning from bold, reverse and underline.
+TerminalCodes codes_from_terminfo(bool utf8, Theme theme) {
   const std::string cup = capability("cup");
   if (cup.empty()) throw std::runtime_error("the terminal cannot move its cursor");
   TerminalCodes codes;
@@ -108,42 +113,44 @@ TerminalCodes codes_from_terminfo(bool utf8) {
   codes.clear_to_end = capability("el");
   codes.plain = capability("sgr0");
   codes.bell = capability("bel");
+  codes.reverse = capability("rev");
   codes.utf8 = utf8;
   codes.width_of = [](char32_t c) { return ::wcwidth(static_cast<wchar_t>(c)); };
   const std::string bold = capability("bold");
   const std::string setaf = capability("setaf");
-  const bool colour = colour_wanted() && !setaf.empty();
-  const auto fg = [&](int colour_number) {
-    return colour ? std::string(::tiparm(setaf.c_str(), colour_number)) : std::string();
-  };
+  const int colours = setaf.empty() ? 0 : colours_wanted();
+  const char* colorfgbg = std::getenv("COLORFGBG");
+  const Palette palette = palette_for(
+      background_for(theme, colorfgbg != nullptr ? std::optional<std::string_view>(colorfgbg) : std::nullopt), colours);
+  for (std::size_t i = 0; i < tone_count; ++i) {
+    const ToneStyle& style = palette.at(i);
+    std::string& out = codes.tone.at(i);
+    if (style.bold) out += bold;
+    if (style.colour) out += ::tiparm(setaf.c_str(), *style.colour);
+  }
   const auto tone = [&codes](Tone t) -> std::string& { return codes.tone[static_cast<std::size_t>(t)]; };
-  tone(Tone::strong) = bold;
   tone(Tone::dim) = capability("dim");
-  tone(Tone::accent) = fg(COLOR_CYAN);
-  tone(Tone::hold) = bold + fg(COLOR_GREEN);
-  tone(Tone::rest) = bold + fg(COLOR_YELLOW);
-  tone(Tone::warning) = bold + fg(COLOR_YELLOW);
-  tone(Tone::danger) = bold + (colour ? fg(COLOR_RED) : capability("smul"));
+  if (colours == 0) tone(Tone::danger) += capability("smul");
   tone(Tone::selected) = capability("rev");
   return codes;
 }
 
 std::vector<std::pair<std::string, Key::Code>> key_sequences() {
-  return {{capability("kcuu1"), Key::Code::up},   {capability("kcud1"), Key::Code::down},
-          {capability("kcub1"), Key::Code::left}, {capability("kcuf1"), Key::Code::right},
+  return {{capability("kcuu1"), Key::Code::up},    {capability("kcud1"), Key::Code::down},
+          {capability("kcub1"), Key::Code::left},  {capability("kcuf1"), Key::Code::right},
           {capability("kpp"), Key::Code::page_up}, {capability("knp"), Key::Code::page_down},
           {capability("kent"), Key::Code::enter}};
 }
 
 // Starts ncurses and reads the terminal's escape sequences, which the painter needs first.
 // newterm, not initscr: on a terminal it does not know it returns null instead of exiting.
-TerminalCodes start_ncurses() {
+TerminalCodes start_ncurses(Theme theme) {
   std::setlocale(LC_ALL, "");
   const bool utf8 = std::string_view(::nl_langinfo(CODESET)) == "UTF-8";
   g_have_shell_modes = ::tcgetattr(STDIN_FILENO, &g_shell_modes) == 0;
   if (::newterm(nullptr, stdout, stdin) == nullptr) throw std::runtime_error("cannot set up the terminal");
   try {
-    return codes_from_terminfo(utf8);
+    return codes_from_terminfo(utf8, theme);
   } catch (...) {
     ::endwin();
     throw;
@@ -152,7 +159,7 @@ TerminalCodes start_ncurses() {
 
 }  // namespace
 
-Terminal::Terminal() : painter_(start_ncurses()), keys_(key_sequences()) {
+Terminal::Terminal(Theme theme) : painter_(start_ncurses(theme)), keys_(key_sequences()) {
   prepare_restore_bytes();
   install_crash_handlers();
   ::cbreak();  // keys at once; Ctrl-C and Ctrl-Z still send their signals

@@ -10,6 +10,7 @@
 #include "app/painter.hpp"
 #include "stretch/keys.hpp"
 #include "stretch/screen.hpp"
+#include "stretch/theme.hpp"
 #include "stretch/view_model.hpp"
 
 namespace stretch::app {
@@ -17,7 +18,8 @@ namespace stretch::app {
 class Terminal {
  public:
   // Throws std::runtime_error when the terminal cannot be set up (the caller falls back).
-  Terminal();
+  // `theme`: the background to choose colours for (stretch/theme.hpp).
+  explicit Terminal(Theme theme = Theme::automatic);
   ~Terminal();
   Terminal(const Terminal&) = delete;
   Terminal& operator=(const Terminal&) = delete;

@@ -73,7 +73,7 @@ int run_tui(const SessionRequest& request) {
     SignalPipe signals;
     std::optional<Terminal> terminal;
     try {
-      terminal.emplace();
+      terminal.emplace(request.theme);
     } catch (const std::runtime_error&) {
       terminal.reset();
     }

@@ -43,7 +43,7 @@ Settings read_settings(const json_input::json& document) {
   const Node root(document, "");
   root.expect_object({"level", "get_ready_seconds", "breathe_in_seconds", "breathe_out_seconds", "sound",
                       "daily_safety_check", "pain_checkin", "voice", "voice_backend", "voice_name", "voice_rate",
-                      "voice_command", "on_cue"});
+                      "voice_command", "on_cue", "theme"});
   Settings s;
   if (root.has("level")) {
     s.level = root["level"].level();
@@ -67,6 +67,7 @@ Settings read_settings(const json_input::json& document) {
   if (root.has("voice_rate")) s.voice_rate = root["voice_rate"].whole_number(80, 450, "words a minute");
   if (root.has("voice_command")) s.voice_command = root["voice_command"].text(max_command);
   if (root.has("on_cue")) s.on_cue = root["on_cue"].text(max_command);
+  if (root.has("theme")) s.theme = static_cast<Theme>(root["theme"].one_of({"auto", "dark", "light"}));
   return s;
 }
 
