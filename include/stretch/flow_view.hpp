@@ -17,6 +17,8 @@ namespace stretch {
 
 class FlowView {
  public:
+  // Figures in this style (braille where the terminal speaks UTF-8, ASCII elsewhere).
+  explicit FlowView(FigureStyle figure_style = FigureStyle::braille) : figure_style_(figure_style) {}
   void render(const Flow& flow, TerminalSize size, Screen& screen, Instant now);
   // The next instant the screen changes by itself: the flow's next cue or step end, or the
   // next visible change (a second of the countdown, the breathing bar); nullopt when only a
@@ -26,6 +28,9 @@ class FlowView {
   [[nodiscard]] static int max_scroll(const Flow& flow, TerminalSize size);
 
  private:
+  [[nodiscard]] SessionToggles toggles(const Flow& flow) const;
+
+  FigureStyle figure_style_;
   std::optional<StepText> step_text_;
   std::optional<Screen> steady_;
   std::size_t session_number_ = 0;  // Flow::sessions_started() of the session the cache was made for

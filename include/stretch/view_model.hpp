@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "stretch/breathing.hpp"
+#include "stretch/figure.hpp"
 #include "stretch/library.hpp"
 #include "stretch/plan.hpp"
 #include "stretch/safety.hpp"
@@ -60,7 +61,18 @@ struct SessionSnapshot {
 struct SessionToggles {
   bool muted = false;
   bool confirm_quit = false;  // "Quit the session? y / n" in the footer
+  // Braille where the terminal speaks UTF-8, ASCII elsewhere; figures off: none drawn.
+  FigureStyle figure_style = FigureStyle::braille;
+  bool figures = true;
 };
+
+// How large the countdown's digits are at a size: taller from 100×30, wider too from 150×45,
+// up to 4 times taller and 3 times wider at 200×60 and above.
+struct DigitScale {
+  int across = 1;
+  int up = 1;
+};
+[[nodiscard]] DigitScale digit_scale(TerminalSize size);
 
 struct SessionView {
   Layout layout = Layout::full;
@@ -84,6 +96,11 @@ struct SessionView {
   std::string next;                       // "next: Bridge"
   std::vector<Hotkey> footer;
   std::string confirm;  // a question replacing the footer, or empty
+  // The exercise's pose figure at this instant, beside the countdown in the full layout.
+  const Figure* figure = nullptr;  // none: the exercise has no figure, or figures are off
+  Pose figure_pose;
+  FigureFacing figure_facing = FigureFacing::as_written;
+  FigureStyle figure_style = FigureStyle::braille;
 };
 
 // What the screen says about the step under way, the same for as long as the step runs: a
@@ -120,9 +137,10 @@ void render_session_steady(const SessionView& view, Screen& screen);
 void render_session_moving(const SessionView& view, Screen& screen);
 
 // How long (session time) until the screen would look different without any key: the next
-// whole second, the next step of the breathing bar, the next reminder. Empty while paused or
-// once finished: only a key changes the screen then.
-[[nodiscard]] std::optional<Millis> next_visible_change(const SessionSnapshot& snapshot, TerminalSize size);
+// whole second, the next step of the breathing bar, the next reminder, the figure's next
+// frame. Empty while paused or once finished: only a key changes the screen then.
+[[nodiscard]] std::optional<Millis> next_visible_change(const SessionSnapshot& snapshot, TerminalSize size,
+                                                        const SessionToggles& toggles = {});
 
 // ---- The routine menu ----
 

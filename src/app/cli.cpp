@@ -65,7 +65,7 @@ ParsedArguments parse_arguments(const std::vector<std::string>& args) {
   list->add_flag("--json", options.json, "Print JSON for scripts");
   list->add_flag("--ids", options.ids, "Print only the ids, one a line (for shell completion)");
 
-  auto* show = app.add_subcommand("show", "Show a routine: its exercises, cautions and timeline");
+  auto* show = app.add_subcommand("show", "Show a routine: its exercises, cautions, figures and timeline");
   show->add_option("routine", options.target, "Routine id (see list)")->required();
   add_level_option(*show, options);
 

@@ -11,6 +11,7 @@
 #include "app/event_loop.hpp"
 #include "app/plain_runner.hpp"
 #include "app/terminal.hpp"
+#include "app/terminal_charset.hpp"
 #include "stretch/cues.hpp"
 #include "stretch/flow_view.hpp"
 
@@ -59,7 +60,8 @@ class ScreenFrontEnd final : public FrontEnd {
 
  private:
   Terminal& terminal_;
-  FlowView view_;
+  // Figures in braille where the terminal speaks UTF-8, in ASCII elsewhere.
+  FlowView view_{terminal_charset() == Charset::unicode ? FigureStyle::braille : FigureStyle::ascii};
   Screen screen_{0, 0};  // drawn into again at every frame, so a frame allocates nothing for it
 };
 

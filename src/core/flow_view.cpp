@@ -26,6 +26,10 @@ std::optional<PanelView> panel_of(const Flow& flow) {
   return std::nullopt;
 }
 
+SessionToggles FlowView::toggles(const Flow& flow) const {
+  return SessionToggles{flow.muted(), flow.confirming_quit(), figure_style_, true};
+}
+
 int FlowView::max_scroll(const Flow& flow, TerminalSize size) {
   const std::optional<PanelView> view = panel_of(flow);
   return view ? panel_max_scroll(*view, size) : 0;
@@ -59,7 +63,7 @@ void FlowView::render(const Flow& flow, TerminalSize size, Screen& screen, Insta
     step_text_ = snapshot.plan != nullptr ? step_text(*snapshot.plan, snapshot.step_index, size.width) : StepText{};
     steady_.reset();
   }
-  const SessionView view = session_view(snapshot, {flow.muted(), flow.confirming_quit()}, size, *step_text_);
+  const SessionView view = session_view(snapshot, toggles(flow), size, *step_text_);
   if (!steady_ || steady_->width() != screen.width() || steady_->height() != screen.height()) {
     steady_.emplace(screen.width(), screen.height());
     render_session_steady(view, *steady_);
@@ -71,7 +75,7 @@ void FlowView::render(const Flow& flow, TerminalSize size, Screen& screen, Insta
 std::optional<Instant> FlowView::next_wake(const Flow& flow, TerminalSize size, Instant now) const {
   if (flow.stage() != Flow::Stage::session || flow.help_open() || flow.session() == nullptr) return std::nullopt;
   std::optional<Instant> wake = flow.next_due();
-  if (const std::optional<Millis> change = next_visible_change(snapshot_of(*flow.session(), now), size)) {
+  if (const std::optional<Millis> change = next_visible_change(snapshot_of(*flow.session(), now), size, toggles(flow))) {
     wake = wake ? std::min(*wake, now + *change) : now + *change;
   }
   return wake;

@@ -88,6 +88,41 @@ void draw_footer(const SessionView& v, Screen& screen) {
 // the breathing cue, the reminder, the footer). The moving layer only draws on cells the
 // steady one leaves blank.
 
+constexpr int digits_top = 6;
+
+// Where the parts beside the countdown go in the full layout: the digits at the left, the
+// breathing cue and the reminder beside them, the figure at the right.
+struct FullLayout {
+  DigitScale scale;
+  int digit_rows = 0;
+  int side_x = 0;
+  int side_width = 0;
+  FigureBox figure;
+};
+
+FullLayout full_layout(const SessionView& v, const Screen& screen) {
+  FullLayout l;
+  const int w = screen.width();
+  l.scale = digit_scale(TerminalSize{w, screen.height()});
+  l.digit_rows = big_text_rows(l.scale.up);
+  // The column beside the digits stays put while the digits count down.
+  l.side_x =
+      2 * margin + std::max(big_text_width("0:00", l.scale.across), big_text_width(v.countdown, l.scale.across)) + 6;
+  l.side_width = w - margin - l.side_x;
+  if (v.figure != nullptr) {
+    // From the phase line's row to the last row of the digits; twice as wide as tall keeps
+    // braille dots square. The cue and reminder keep at least 20 columns, so that "breathe
+    // out, ease in" stays whole.
+    const int rows = l.digit_rows + 2;
+    const int columns = std::min(rows * 4, l.side_width - 20 - 2);
+    if (columns >= 12) {
+      l.figure = FigureBox{w - margin - columns, digits_top - 1, columns, rows};
+      l.side_width -= columns + 2;
+    }
+  }
+  return l;
+}
+
 void draw_full_steady(const SessionView& v, Screen& screen) {
   const int w = screen.width();
   const int h = screen.height();
@@ -95,21 +130,22 @@ void draw_full_steady(const SessionView& v, Screen& screen) {
   render::text(screen, margin, 3, v.exercise_name, w - 2 * margin - count_width - 2, Tone::strong);
   render::right(screen, 3, v.exercise_count, Tone::dim);
   draw_phase_line(v, screen, 4);
-  draw_body(v, screen, 6 + big_text_height + 1, h - 4, false);
+  draw_body(v, screen, digits_top + full_layout(v, screen).digit_rows + 1, h - 4, false);
   render::text(screen, margin, h - 3, v.next, w - 2 * margin, Tone::dim);
   render::rule(screen, h - 2);
 }
 
 void draw_full_moving(const SessionView& v, Screen& screen) {
-  const int w = screen.width();
   draw_header(v, screen);
-  constexpr int digits_top = 6;
+  const FullLayout l = full_layout(v, screen);
   // Plain blocks: a colour here would cost escape sequences at every second and rewrite all
   // the digits at every phase change; the phase line above carries the colour.
-  put_big_text(screen, 2 * margin, digits_top, v.countdown, Tone::normal);
-  // The column beside the digits stays put while the digits count down.
-  const int side_x = 2 * margin + std::max(big_text_width("0:00"), big_text_width(v.countdown)) + 6;
-  const int side_width = w - margin - side_x;
+  put_big_text(screen, 2 * margin, digits_top, v.countdown, Tone::normal, l.scale.across, l.scale.up);
+  const int side_x = l.side_x;
+  const int side_width = l.side_width;
+  if (v.figure != nullptr && l.figure.width > 0) {
+    draw_figure(screen, l.figure, *v.figure, v.figure_pose, v.figure_facing, v.figure_style);
+  }
   if (!v.confirm.empty()) {  // the question, not "press space", while it is asked
     render::text(screen, side_x, digits_top, "QUIT?", side_width, Tone::warning);
     render::text(screen, side_x, digits_top + 1, "y to quit, n to go on", side_width);
@@ -172,16 +208,25 @@ void render_session(const SessionView& v, Screen& screen) {
 
 void render_session_steady(const SessionView& v, Screen& screen) {
   switch (v.layout) {
-    case Layout::full: draw_full_steady(v, screen); break;
-    case Layout::compact: draw_compact_steady(v, screen); break;
-    case Layout::too_small: break;  // all of it moves
+    case Layout::full:
+      draw_full_steady(v, screen);
+      break;
+    case Layout::compact:
+      draw_compact_steady(v, screen);
+      break;
+    case Layout::too_small:
+      break;  // all of it moves
   }
 }
 
 void render_session_moving(const SessionView& v, Screen& screen) {
   switch (v.layout) {
-    case Layout::full: draw_full_moving(v, screen); break;
-    case Layout::compact: draw_compact_moving(v, screen); break;
+    case Layout::full:
+      draw_full_moving(v, screen);
+      break;
+    case Layout::compact:
+      draw_compact_moving(v, screen);
+      break;
     case Layout::too_small: {
       std::vector<std::string> extra;
       if (!v.countdown.empty()) extra.push_back(v.phase + " " + v.countdown);

@@ -1,6 +1,8 @@
 // The session screen as data: what it says at one instant, and when it would next change.
 #include "stretch/view_model.hpp"
 
+#include "stretch/figure_motion.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -244,10 +246,24 @@ SessionView session_view(const SessionSnapshot& s, const SessionToggles& toggles
   v.next = text.next;
   v.instructions = text.instructions;
   v.caution = text.caution;
+  const Figure& figure = plan.exercises[shown_exercise(plan, step)].exercise.figure;
+  if (toggles.figures && v.layout == Layout::full && !figure.empty()) {
+    v.figure = &figure;
+    v.figure_pose = pose_of(figure, figure_motion_in(plan, s.step_index, s.step_elapsed, figure.poses.size()));
+    v.figure_facing = step.side == Side::right ? FigureFacing::mirrored : FigureFacing::as_written;
+    v.figure_style = toggles.figure_style;
+  }
   return v;
 }
 
-std::optional<Millis> next_visible_change(const SessionSnapshot& s, TerminalSize) {
+DigitScale digit_scale(TerminalSize size) {
+  const int up = std::clamp(size.height / 15, 1, 4);
+  const int across = std::clamp(std::min(up, (size.width - 50) / 50), 1, 3);
+  return {across, up};
+}
+
+std::optional<Millis> next_visible_change(const SessionSnapshot& s, TerminalSize size,
+                                          const SessionToggles& toggles) {
   if (s.paused || s.plan == nullptr || s.step_index >= s.plan->steps.size()) return std::nullopt;
   // The countdown and the time left show whole seconds, rounded up: each changes when its
   // remaining time reaches a multiple of a second.
@@ -268,6 +284,14 @@ std::optional<Millis> next_visible_change(const SessionSnapshot& s, TerminalSize
   if (b.phase != BreathPhase::free && b.phase_remaining > Millis::zero()) {
     const Breathing& pace = s.plan->exercise_of(s.plan->steps[s.step_index]).exercise.breathing;
     next = std::min({next, breath_tick - into_phase(b, pace) % breath_tick, b.phase_remaining});
+  }
+  // The figure's next frame, while it moves and is shown.
+  const Figure& figure = s.plan->exercises[shown_exercise(*s.plan, s.plan->steps[s.step_index])].exercise.figure;
+  if (toggles.figures && layout_for(size) == Layout::full && !figure.empty()) {
+    const FigureMotion motion = figure_motion_in(*s.plan, s.step_index, s.step_elapsed, figure.poses.size());
+    if (const std::optional<Millis> frame = motion.next_change) {
+      next = std::min(next, *frame - s.step_elapsed);
+    }
   }
   return std::max(next, Millis{1});
 }
