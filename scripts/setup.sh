@@ -22,7 +22,8 @@ case "${1:-}" in
 esac
 
 # Build tools, the libraries, tmux for the end-to-end tests that drive the real program in a
-# terminal, and scdoc for the man pages.
+# terminal, scdoc for the man pages, and Xvfb, xterm, a font and ImageMagick for the test that
+# screenshots the session in xterm.
 # Voice and sound: espeak-ng makes the speech, PulseAudio plays it, speech-dispatcher is the
 # desktop's speech service, and sox and python3 check the audio file in the tests;
 # python3-jsonschema checks the built-in files against the JSON Schema.
@@ -30,7 +31,7 @@ esac
 # a private session bus; tidy checks the HTML report.
 packages=(g++ cmake make pkg-config libncurses-dev nlohmann-json3-dev libcli11-dev catch2 tmux ncurses-term scdoc
           libespeak-ng-dev espeak-ng-data libpulse-dev libspeechd-dev sox python3 python3-jsonschema
-          libsystemd-dev dbus tidy)
+          libsystemd-dev dbus tidy xvfb xterm x11-utils fonts-dejavu-core imagemagick)
 scripts/install-packages.sh "${packages[@]}"
 
 # A compiler cache, when the developer has one, makes rebuilds after a pull cheap.

@@ -1,0 +1,220 @@
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "catch.hpp"
+#include "stretch/figure.hpp"
+#include "stretch/library.hpp"
+#include "stretch/routine_file.hpp"
+
+using namespace stretch;
+
+namespace {
+
+const Library& builtin_library() {
+  static const LoadedLibrary loaded = build_library(builtin_sources(), {});
+  return loaded.library;
+}
+
+// Every frame of one exercise that the golden file holds: start and stretched, both sides,
+// braille and ASCII, and the figure halfway between them.
+std::string frames_of(const Exercise& exercise) {
+  std::string out;
+  const Figure& figure = exercise.figure;
+  const auto add = [&](const std::string& title, const Pose& pose, FigureFacing facing, FigureStyle style) {
+    out += "== " + exercise.id + " " + title + (facing == FigureFacing::as_written ? " left " : " right ") +
+           (style == FigureStyle::braille ? "braille" : "ascii") + "\n";
+    out += figure_screen(figure, pose, facing, style, figure_cells_wide, figure_cells_high).ToString() + "\n";
+  };
+  for (FigureStyle style : {FigureStyle::braille, FigureStyle::ascii}) {
+    for (FigureFacing facing : {FigureFacing::as_written, FigureFacing::mirrored}) {
+      add("start", figure.poses.at(0), facing, style);
+      add("stretched", figure.poses.at(1), facing, style);
+    }
+  }
+  add("halfway", pose_along(figure, 0.5), FigureFacing::as_written, FigureStyle::braille);
+  for (std::size_t i = 2; i < figure.poses.size(); ++i) {
+    add("pose " + std::to_string(i + 1), figure.poses.at(i), FigureFacing::as_written, FigureStyle::braille);
+  }
+  return out;
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string error_of(const std::string& figure) {
+  const std::string text = R"({"exercises": [{"id": "x", "name": "X", "purpose": "p", "position": "p",
+    "steps": ["s"], "hold": 10, "reps": 2, "figure": )" +
+                           figure + "}]}";
+  const ParsedRoutineFile parsed = parse_routine_file("mine.json", text);
+  REQUIRE_FALSE(parsed.ok());
+  return parsed.errors.front().to_string();
+}
+
+// A figure with every joint at one point, moved to another in the second pose.
+std::string two_poses(const std::string& first_extra, const std::string& second_extra) {
+  std::string base;
+  for (std::string_view name : joint_names) {
+    if (name == "face" || name == "back") continue;
+    base += "\"" + std::string(name) + "\": [50, 20], ";
+  }
+  return R"({"poses": [{)" + base + first_extra + "}, {" + base + second_extra + "}]}";
+}
+
+}  // namespace
+
+TEST_CASE("every built-in exercise has a figure, golden frames of each", "[figure][golden]") {
+  const std::string dir = std::string(STRETCH_SOURCE_DIR) + "/tests/golden/figures/";
+  const bool update = std::getenv("STRETCH_UPDATE_GOLDEN") != nullptr;
+  REQUIRE(builtin_library().exercises().size() >= 19);
+  for (const Exercise& exercise : builtin_library().exercises()) {
+    INFO(exercise.id);
+    REQUIRE(exercise.figure.poses.size() >= 2);
+    const std::string frames = frames_of(exercise);
+    const std::string path = dir + exercise.id + ".txt";
+    if (update) {
+      std::ofstream(path, std::ios::binary) << frames;
+      WARN("wrote " << path);
+      continue;
+    }
+    CHECK(frames == read_text(path));
+  }
+}
+
+TEST_CASE("the figure moves smoothly between its key poses", "[figure]") {
+  Figure figure;
+  Pose a;
+  Pose b;
+  Pose c;
+  for (std::size_t i = 0; i < joint_count; ++i) {
+    a.joints.at(i) = {10.0, 10.0};
+    b.joints.at(i) = {30.0, 20.0};
+    c.joints.at(i) = {30.0, 40.0};
+  }
+  figure.poses = {a, b, c};
+  CHECK(pose_along(figure, 0.0) == a);
+  CHECK(pose_along(figure, 1.0) == b);
+  CHECK(pose_along(figure, 0.25).at(Joint::hip) == FigurePoint{15.0, 12.5});
+  CHECK(pose_along(figure, 0.5).at(Joint::head) == FigurePoint{20.0, 15.0});
+  CHECK(pose_along(figure, 1.5).at(Joint::near_foot) == FigurePoint{30.0, 30.0});
+  CHECK(pose_along(figure, 2.0) == c);
+  CHECK(pose_along(figure, 7.0) == c);
+  CHECK(pose_along(figure, -1.0) == a);
+  CHECK(interpolate(a, b, 2.0) == b);
+  CHECK(mirrored(mirrored(b)) == b);
+  CHECK(mirrored(b).at(Joint::neck) == FigurePoint{70.0, 20.0});
+}
+
+TEST_CASE("a figure frame changes as the pose moves and is the same for the same pose", "[figure]") {
+  const Exercise* bridge = builtin_library().find_exercise("bridge");
+  REQUIRE(bridge != nullptr);
+  const Figure& figure = bridge->figure;
+  const auto frame = [&](double place) {
+    return figure_screen(figure, pose_along(figure, place), FigureFacing::as_written, FigureStyle::braille, 30, 8);
+  };
+  CHECK(frame(0.0) != frame(1.0));
+  CHECK(frame(0.0) != frame(0.5));
+  CHECK(frame(0.5) != frame(1.0));
+  CHECK(frame(0.5) == frame(0.5));
+  // Braille dots only, no ASCII, and the other way round.
+  const std::string braille = frame(1.0).ToString();
+  CHECK(braille.find('/') == std::string::npos);
+  const std::string ascii =
+      figure_screen(figure, figure.poses[1], FigureFacing::as_written, FigureStyle::ascii, 24, 6).ToString();
+  for (unsigned char c : ascii) CHECK(c < 0x80);
+}
+
+TEST_CASE("a figure draws in a box of any size without leaving it", "[figure]") {
+  const Exercise* cat = builtin_library().find_exercise("cat-cow");
+  REQUIRE(cat != nullptr);
+  for (int w : {1, 2, 7, 24, 40}) {
+    for (int h : {1, 3, 6, 12}) {
+      Screen screen(w + 4, h + 4);
+      draw_figure(screen, FigureBox{2, 2, w, h}, cat->figure, cat->figure.poses[1], FigureFacing::mirrored,
+                  FigureStyle::braille);
+      for (int y = 0; y < screen.height(); ++y) {
+        for (int x = 0; x < screen.width(); ++x) {
+          const bool inside = x >= 2 && x < 2 + w && y >= 2 && y < 2 + h;
+          if (!inside) CHECK(screen.at(x, y) == Cell{});
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("show's pair of figures: captions over the start and the stretched pose", "[figure]") {
+  const Exercise* sphinx = builtin_library().find_exercise("sphinx");
+  REQUIRE(sphinx != nullptr);
+  const std::string text = figure_pair_text(sphinx->figure, FigureStyle::ascii, 24, 6);
+  CHECK(text.rfind("start", 0) == 0);
+  CHECK(text.find("stretched") == 28);
+  CHECK(std::count(text.begin(), text.end(), '\n') == 6);
+}
+
+TEST_CASE("a bad figure is reported with the file and the place in it", "[figure][routine_file]") {
+  CHECK(error_of(R"({"poses": []})") == "mine.json: /exercises/0/figure/poses: expected 2 to 8 poses, found 0");
+  CHECK(error_of(R"({"poses": [], "colour": 1})") ==
+        "mine.json: /exercises/0/figure/colour: unknown key \"colour\"; expected one of: props, poses");
+  CHECK(error_of(two_poses("\"tail\": [1, 1]", ""))
+            .starts_with(
+                "mine.json: /exercises/0/figure/poses/0/tail: unknown joint \"tail\"; expected one of: head, neck"));
+  CHECK(error_of(R"({"poses": [{"head": [1, 1]}, {}]})") ==
+        "mine.json: /exercises/0/figure/poses/0: missing the required key \"neck\"");
+  CHECK(error_of(two_poses("\"back\": [101, 20]", "")) ==
+        "mine.json: /exercises/0/figure/poses/0/back/0: the x coordinate must lie between 0 and 100.0, found 101.0");
+  CHECK(error_of(two_poses("", "\"back\": [50, -2]")) ==
+        "mine.json: /exercises/0/figure/poses/1/back/1: the y coordinate must lie between 0 and 50.0, found -2.0");
+  CHECK(error_of(two_poses("", "\"back\": [50]")) ==
+        "mine.json: /exercises/0/figure/poses/1/back: expected 2 to 2 coordinates [x, y], found 1");
+  CHECK(error_of(two_poses("", "\"back\": [\"50\", 1]")) ==
+        "mine.json: /exercises/0/figure/poses/1/back/0: expected a number (x), found string");
+  // A joint far from the one it hangs from: the bones would not join.
+  CHECK(error_of(two_poses("\"face\": [95, 20]", "")) ==
+        "mine.json: /exercises/0/figure/poses/0/face: the face (head to face) is 45.0 units long; joints must stay "
+        "joined (at most 30.0)");
+  // A bone that grows between poses.
+  CHECK(error_of(two_poses("\"back\": [50, 22]", "\"back\": [50, 35]")) ==
+        "mine.json: /exercises/0/figure/poses/1/back: the upper back (neck to back) is 15.0 units long here but 2.0 "
+        "in the first pose; a bone keeps its length");
+  CHECK(error_of(R"({"props": ["wall"], "poses": []})") ==
+        "mine.json: /exercises/0/figure/props/0: expected \"floor\" or a line [x1, y1, x2, y2]");
+  CHECK(error_of(R"({"props": [[0, 0, 100]], "poses": []})") ==
+        "mine.json: /exercises/0/figure/props/0: expected 4 to 4 numbers [x1, y1, x2, y2], found 3");
+}
+
+TEST_CASE("docs/figures.md shows every built-in figure as the program draws it", "[figure][docs]") {
+  std::string doc =
+      "# The built-in figures\n\n"
+      "Each built-in exercise with its figure at the start and in the stretched position, as\n"
+      "`stretch-timer show` prints them in a UTF-8 terminal (braille dots) and in any other\n"
+      "(ASCII). A sided exercise is drawn for the left side; the right side is its mirror image.\n"
+      "Poses after the second are the further positions of a movement. This file is checked by\n"
+      "the tests; `STRETCH_UPDATE_GOLDEN=1 build/tests/stretch_tests \"[figure]\"` rewrites it.\n";
+  for (const Exercise& exercise : builtin_library().exercises()) {
+    const Figure& figure = exercise.figure;
+    doc += "\n## " + exercise.name + " (`" + exercise.id + "`)\n\n```text\n";
+    doc += figure_pair_text(figure, FigureStyle::braille, figure_cells_wide, figure_cells_high) + "\n";
+    for (std::size_t i = 2; i < figure.poses.size(); ++i) {
+      doc += "pose " + std::to_string(i + 1) + "\n";
+      doc += figure_screen(figure, figure.poses[i], FigureFacing::as_written, FigureStyle::braille, figure_cells_wide,
+                           figure_cells_high)
+                 .ToString() +
+             "\n";
+    }
+    doc += "```\n\n```text\n";
+    doc += figure_pair_text(figure, FigureStyle::ascii, figure_cells_wide, figure_cells_high) + "\n```\n";
+  }
+  const std::string path = std::string(STRETCH_SOURCE_DIR) + "/docs/figures.md";
+  if (std::getenv("STRETCH_UPDATE_GOLDEN") != nullptr) {
+    std::ofstream(path, std::ios::binary) << doc;
+    WARN("wrote " << path);
+    return;
+  }
+  CHECK(doc == read_text(path));
+}

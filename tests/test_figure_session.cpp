@@ -1,0 +1,134 @@
+// The pose figure on the session screen: it eases in with the first out-breath of a hold,
+// stays through the hold, goes back at release, and the screen wakes for it only while it
+// moves, at most four times a second.
+#include <algorithm>
+#include <chrono>
+
+#include "catch.hpp"
+#include "stretch/figure_motion.hpp"
+#include "stretch/library.hpp"
+#include "stretch/plan.hpp"
+#include "stretch/view_model.hpp"
+
+using namespace stretch;
+using namespace std::chrono_literals;
+
+namespace {
+
+const Library& builtin() {
+  static const LoadedLibrary loaded = build_library(builtin_sources(), {});
+  return loaded.library;
+}
+
+Plan plan_of(std::string_view routine) { return expand(builtin().find_routine(routine)->routine, builtin(), {}); }
+
+std::size_t find_step(const Plan& plan, StepKind kind, Side side) {
+  for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+    const Step& s = plan.steps[i];
+    if (s.kind == kind && s.side == side && !plan.exercises[s.exercise].exercise.figure.empty()) return i;
+  }
+  FAIL("no such step");
+  return 0;
+}
+
+SessionSnapshot at(const Plan& plan, std::size_t index, Millis elapsed) {
+  const Step& step = plan.steps.at(index);
+  SessionSnapshot s;
+  s.plan = &plan;
+  s.step_index = index;
+  s.step_duration = step.duration;
+  s.step_elapsed = elapsed;
+  s.step_remaining = step.duration - elapsed;
+  s.session_remaining = plan.total - step.start - elapsed;
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("the figure eases in over the first out-breath, holds, and goes back at release", "[figure][view]") {
+  const Plan plan = plan_of("low-back");
+  const std::size_t hold = find_step(plan, StepKind::hold, Side::left);
+  const Millis duration = plan.steps[hold].duration;
+  const Millis ease =
+      std::min(Millis{plan.exercise_of(plan.steps[hold]).exercise.breathing.out_seconds * 1000}, duration / 2);
+  REQUIRE(ease >= 2000ms);
+  const auto motion = [&](std::size_t step, Millis elapsed) { return figure_motion_in(plan, step, elapsed, 2); };
+  // Still while getting ready.
+  CHECK(motion(hold - 1, 1000ms).fraction == 0.0);
+  CHECK_FALSE(motion(hold - 1, 1000ms).next_change);
+  // Easing in, in frames a quarter second apart: from the start (0) to the stretched pose (1).
+  CHECK(motion(hold, 0ms).from == 0);
+  CHECK(motion(hold, 0ms).to == 1);
+  CHECK(motion(hold, 0ms).fraction == 0.0);
+  CHECK(motion(hold, 0ms).next_change == Millis{250});
+  CHECK(motion(hold, ease / 2).fraction == Approx(0.5).margin(0.05));
+  CHECK(motion(hold, 1100ms).fraction == motion(hold, 1000ms).fraction);  // the same frame
+  CHECK(motion(hold, 1100ms).next_change == Millis{1250});
+  CHECK(motion(hold, ease).fraction == 1.0);
+  CHECK_FALSE(motion(hold, ease).next_change);
+  CHECK(motion(hold, duration - 1ms).fraction == 1.0);
+  // Release: back to the start over 2 s after the hold.
+  if (hold + 1 < plan.steps.size() && plan.steps[hold + 1].kind == StepKind::rest) {
+    CHECK(motion(hold + 1, 0ms).from == 1);
+    CHECK(motion(hold + 1, 0ms).to == 0);
+    CHECK(motion(hold + 1, 1000ms).fraction == 0.5);
+    CHECK(motion(hold + 1, 2000ms).fraction == 1.0);
+    CHECK_FALSE(motion(hold + 1, 2000ms).next_change);
+  }
+}
+
+TEST_CASE("the session screen shows the exercise's figure, mirrored for the right side", "[figure][view]") {
+  const Plan plan = plan_of("low-back");
+  const std::size_t left = find_step(plan, StepKind::hold, Side::left);
+  const SessionView easing = session_view(at(plan, left, 0ms), {}, {80, 24});
+  REQUIRE(easing.figure != nullptr);
+  const Figure& figure = *easing.figure;
+  CHECK(easing.figure_pose == figure.poses[0]);
+  CHECK(easing.figure_facing == FigureFacing::as_written);
+  CHECK(session_view(at(plan, left, 20000ms), {}, {80, 24}).figure_pose == figure.poses[1]);
+  const std::size_t right = find_step(plan, StepKind::hold, Side::right);
+  CHECK(session_view(at(plan, right, 0ms), {}, {80, 24}).figure_facing == FigureFacing::mirrored);
+  // In ASCII where asked; none in the compact layout, or with figures off.
+  SessionToggles ascii;
+  ascii.figure_style = FigureStyle::ascii;
+  CHECK(session_view(at(plan, left, 0ms), ascii, {80, 24}).figure_style == FigureStyle::ascii);
+  CHECK(session_view(at(plan, left, 0ms), {}, {40, 12}).figure == nullptr);
+  SessionToggles off;
+  off.figures = false;
+  CHECK(session_view(at(plan, left, 0ms), off, {80, 24}).figure == nullptr);
+  // The drawn screen changes as the figure moves.
+  Screen start(80, 24);
+  Screen later(80, 24);
+  render_session(session_view(at(plan, left, 0ms), {}, {80, 24}), start);
+  render_session(session_view(at(plan, left, 3000ms), {}, {80, 24}), later);
+  CHECK(start != later);
+}
+
+TEST_CASE("the screen wakes for the figure only while it moves, at most 4 times a second", "[figure][view]") {
+  const Plan plan = plan_of("low-back");
+  const std::size_t hold = find_step(plan, StepKind::hold, Side::left);
+  // Count the wake-ups over the whole hold, as a loop would make them.
+  const auto wakes = [&](TerminalSize size, const SessionToggles& toggles, Millis from, Millis to) {
+    int count = 0;
+    Millis t = from;
+    while (t < to) {
+      const std::optional<Millis> next = next_visible_change(at(plan, hold, t), size, toggles);
+      REQUIRE(next);
+      t += *next;
+      ++count;
+    }
+    return count;
+  };
+  const Millis ease = std::min(Millis{plan.exercise_of(plan.steps[hold]).exercise.breathing.out_seconds * 1000},
+                               plan.steps[hold].duration / 2);
+  SessionToggles off;
+  off.figures = false;
+  const int with_figure = wakes({80, 24}, {}, 0ms, ease);
+  const int without = wakes({80, 24}, off, 0ms, ease);
+  CHECK(with_figure > without);
+  CHECK(with_figure <= 4 * static_cast<int>((ease + 999ms) / 1000ms) + without);
+  // At rest (after easing in) the figure adds no wake-up; nor at 40x12, where none is drawn.
+  const Millis end = plan.steps[hold].duration;
+  CHECK(wakes({80, 24}, {}, ease, end) == wakes({80, 24}, off, ease, end));
+  CHECK(wakes({40, 12}, {}, 0ms, end) == wakes({40, 12}, off, 0ms, end));
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Runs a full-screen session in a real terminal emulator (xterm under Xvfb), takes
+# screenshots with ImageMagick's import during a hold, and checks the countdown's big digits
+# for stray columns: a thin streak of background inside a block, or a sliver of a block
+# beside one, which a font whose full-block glyph is narrower or wider than its cell leaves.
+# Two sizes (80x24 and 120x36, where the digits are taller) on a white and on a black
+# background. Exits 77 (skipped) when Xvfb, xterm or ImageMagick is missing.
+#
+#   tests/xterm_screens.sh STRETCH_TIMER_BINARY [OUTPUT_DIR]
+#
+# The PNGs stay in OUTPUT_DIR (default: a temporary directory) for a person to look at.
+set -euo pipefail
+
+binary=${1:?usage: xterm_screens.sh STRETCH_TIMER_BINARY [OUTPUT_DIR]}
+out=${2:-$(mktemp -d)}
+mkdir -p "$out"
+for tool in Xvfb xterm import convert python3; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "xterm_screens: SKIPPED: $tool is not installed" >&2
+    exit 77
+  fi
+done
+
+work=$(mktemp -d)
+xvfb_pid=
+term_pid=
+cleanup() {
+  [ -n "$term_pid" ] && kill "$term_pid" 2>/dev/null || true
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A display of our own: the first free number from 91.
+display=91
+while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
+Xvfb ":$display" -screen 0 1800x1100x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+export DISPLAY=":$display"
+for _ in $(seq 50); do
+  [ -e "/tmp/.X11-unix/X$display" ] && break
+  sleep 0.1
+done
+
+# A config that goes straight to the session: no safety questions, one second to get ready.
+mkdir -p "$work/config/stretch-timer" "$work/data" "$work/state"
+printf '{"daily_safety_check": false, "get_ready_seconds": 1, "pain_checkin": false}\n' \
+  >"$work/config/stretch-timer/config.json"
+
+failures=0
+# shot NAME COLUMNS ROWS FG BG: a screenshot of the session a few seconds into its first hold.
+shot() {
+  local name=$1 columns=$2 rows=$3 fg=$4 bg=$5
+  XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state" \
+    LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \
+    xterm -T stretch-check -tn xterm-256color -geometry "${columns}x${rows}+0+0" -b 0 -fg "$fg" -bg "$bg" -fa Monospace -fs 11 \
+    -xrm 'XTerm*cursorBlink: false' -e "$binary" session low-back --no-checkin &
+  term_pid=$!
+  # Get ready (1 s), then into the first hold: the figure eases in over the out-breath.
+  sleep 4
+  # The window's place and size on the screen, from the X server.
+  xwininfo -name "stretch-check" | awk '
+    /Absolute upper-left X/ {x = $NF} /Absolute upper-left Y/ {y = $NF}
+    /Width:/ {w = $NF} /Height:/ {h = $NF}
+    END {printf "%dx%d+%d+%d", w, h, x, y}' >"$work/geometry"
+  import -window root "$work/root.png"
+  kill "$term_pid" 2>/dev/null || true
+  wait "$term_pid" 2>/dev/null || true
+  term_pid=
+  if ! convert "$work/root.png" -crop "$(cat "$work/geometry")" +repage "$out/$name.png"; then
+    failures=$((failures + 1))
+    return
+  fi
+  if ! python3 "$(dirname "$0")/xterm_digits_check.py" "$out/$name.png" "$columns" "$rows"; then
+    failures=$((failures + 1))
+  fi
+}
+
+echo "xterm_screens: screenshots in $out"
+shot light-80x24 80 24 black white
+shot dark-80x24 80 24 white black
+shot light-120x36 120 36 black white
+shot dark-120x36 120 36 white black
+if [ "$failures" -gt 0 ]; then
+  echo "xterm_screens: $failures screenshot(s) with stray columns in the digits" >&2
+  exit 1
+fi
+echo "xterm_screens: digits clean at both sizes on both backgrounds"
