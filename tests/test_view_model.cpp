@@ -77,9 +77,9 @@ const std::string hold_80x24 = golden(R"(
   ██████      ██████  ██████      breathe in
   ██  ██  ██  ██  ██      ██      ████████░░░░░░░░
   ██  ██      ██  ██      ██
-  ██  ██  ██  ██  ██      ██      Stay still. No bouncing.
-  ██████      ██████      ██
-
+  ██  ██  ██  ██  ██      ██      Let everything you are             ⣀⣀⡠⡏⠉⢉⠽⡀
+  ██████      ██████      ██      not stretching relax.         ⢰⠉⢙⣤⣊⣀⣀⣀⡧⠒⠁ ⠈⢆
+                                                            ⣀⣀⣀⣀⣈⣓⣋⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣁
  Lie on your back on a mat or rug, knees bent and feet flat on the floor,
  hip-width apart.
  1. Bring one knee up toward your chest.
@@ -117,9 +117,9 @@ const std::string paused_80x24 = golden(R"(
   ██████      ██████  ██████      PAUSED
   ██  ██  ██  ██  ██      ██      press space to continue
   ██  ██      ██  ██      ██
-  ██  ██  ██  ██  ██      ██      Stay still. No bouncing.
-  ██████      ██████      ██
-
+  ██  ██  ██  ██  ██      ██      Let everything you are             ⣀⣀⡠⡏⠉⢉⠽⡀
+  ██████      ██████      ██      not stretching relax.         ⢰⠉⢙⣤⣊⣀⣀⣀⡧⠒⠁ ⠈⢆
+                                                            ⣀⣀⣀⣀⣈⣓⣋⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣁
  Lie on your back on a mat or rug, knees bent and feet flat on the floor,
  hip-width apart.
  1. Bring one knee up toward your chest.
@@ -414,19 +414,22 @@ TEST_CASE("the breathing bar fills on the in-breath and empties on the out-breat
 TEST_CASE("the loop wakes only when something on screen changes", "[view]") {
   const Plan plan = plan_of("low-back");
   const std::size_t hold = find_step(plan, StepKind::hold, 1, Side::left, 2);
+  // The figure's own frames are tested in test_figure_session.cpp.
+  SessionToggles no_figures;
+  no_figures.figures = false;
   // The breathing bar moves on the whole seconds of its phase, with the countdown.
-  CHECK(next_visible_change(at(plan, hold, 3500ms, BreathCue{BreathPhase::in, 0.5, 2000ms, false}), {80, 24}) ==
+  CHECK(next_visible_change(at(plan, hold, 3500ms, BreathCue{BreathPhase::in, 0.5, 2000ms, false}), {80, 24}, no_figures) ==
         Millis{500});
-  CHECK(next_visible_change(at(plan, hold, 3600ms, BreathCue{BreathPhase::in, 0.525, 1900ms, false}), {80, 24}) ==
+  CHECK(next_visible_change(at(plan, hold, 3600ms, BreathCue{BreathPhase::in, 0.525, 1900ms, false}), {80, 24}, no_figures) ==
         Millis{400});
   // Breathing freely, only the seconds move: the next one is 300 ms away.
-  CHECK(next_visible_change(at(plan, 0, 1700ms, BreathCue{}), {80, 24}) == Millis{300});
-  CHECK(next_visible_change(at(plan, 0, 2000ms, BreathCue{}), {80, 24}) == Millis{1000});
+  CHECK(next_visible_change(at(plan, 0, 1700ms, BreathCue{}), {80, 24}, no_figures) == Millis{300});
+  CHECK(next_visible_change(at(plan, 0, 2000ms, BreathCue{}), {80, 24}, no_figures) == Millis{1000});
   // Never zero, so that a loop cannot spin.
-  CHECK(next_visible_change(at(plan, 0, 1999ms, BreathCue{}), {80, 24}) == Millis{1});
+  CHECK(next_visible_change(at(plan, 0, 1999ms, BreathCue{}), {80, 24}, no_figures) == Millis{1});
   SessionSnapshot finished = at(plan, 0, 0ms, BreathCue{});
   finished.step_index = plan.steps.size();
-  CHECK_FALSE(next_visible_change(finished, {80, 24}).has_value());
+  CHECK_FALSE(next_visible_change(finished, {80, 24}, no_figures).has_value());
 }
 
 TEST_CASE("the countdown reads as minutes and seconds, rounded up", "[view]") {

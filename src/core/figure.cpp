@@ -147,7 +147,8 @@ class Canvas {
   }
 
   void ring(FigurePoint centre, double radius) {
-    constexpr int samples = 24;
+    // Two samples a dot of the circumference, so that a large head is a closed ring.
+    const int samples = std::max(24, static_cast<int>(4.0 * 3.141592653589793 * radius / units_per_dot_));
     for (int i = 0; i < samples; ++i) {
       const double angle = 2.0 * 3.141592653589793 * i / samples;
       const FigurePoint p{centre.x + radius * std::cos(angle), centre.y + radius * std::sin(angle)};

@@ -111,10 +111,10 @@ FullLayout full_layout(const SessionView& v, const Screen& screen) {
   l.side_width = w - margin - l.side_x;
   if (v.figure != nullptr) {
     // From the phase line's row to the last row of the digits; twice as wide as tall keeps
-    // braille dots square. The cue and reminder keep at least 20 columns, so that "breathe
-    // out, ease in" stays whole.
+    // braille dots square. The cue and reminder keep at least 24 columns, so that "breathe
+    // out, ease in" and "press space to continue" stay whole.
     const int rows = l.digit_rows + 2;
-    const int columns = std::min(rows * 4, l.side_width - 20 - 2);
+    const int columns = std::min(rows * 4, l.side_width - 24 - 2);
     if (columns >= 12) {
       l.figure = FigureBox{w - margin - columns, digits_top - 1, columns, rows};
       l.side_width -= columns + 2;
@@ -160,7 +160,7 @@ void draw_full_moving(const SessionView& v, Screen& screen) {
   }
   if (side_width > 0) {
     const std::vector<std::string> reminder =
-        first_rows(wrap_text(v.reminder, static_cast<std::size_t>(side_width)), 2, side_width);
+        first_rows(wrap_text(v.reminder, static_cast<std::size_t>(side_width)), 3, side_width);
     for (std::size_t i = 0; i < reminder.size(); ++i) {
       screen.put(side_x, digits_top + 3 + static_cast<int>(i), reminder[i]);
     }
