@@ -73,7 +73,8 @@ TEST_CASE("every built-in exercise has a figure, golden frames of each", "[figur
   const std::string dir = std::string(STRETCH_SOURCE_DIR) + "/tests/golden/figures/";
   const bool update = std::getenv("STRETCH_UPDATE_GOLDEN") != nullptr;
   REQUIRE(builtin_library().exercises().size() >= 19);
-  for (const Exercise& exercise : builtin_library().exercises()) {
+  for (const auto& [id, entry] : builtin_library().exercises()) {
+    const Exercise& exercise = entry.exercise;
     INFO(exercise.id);
     REQUIRE(exercise.figure.poses.size() >= 2);
     const std::string frames = frames_of(exercise);
@@ -127,7 +128,7 @@ TEST_CASE("a figure frame changes as the pose moves and is the same for the same
   CHECK(braille.find('/') == std::string::npos);
   const std::string ascii =
       figure_screen(figure, figure.poses[1], FigureFacing::as_written, FigureStyle::ascii, 24, 6).ToString();
-  for (unsigned char c : ascii) CHECK(c < 0x80);
+  for (char c : ascii) CHECK(static_cast<unsigned char>(c) < 0x80);
 }
 
 TEST_CASE("a figure draws in a box of any size without leaving it", "[figure]") {
@@ -196,7 +197,8 @@ TEST_CASE("docs/figures.md shows every built-in figure as the program draws it",
       "(ASCII). A sided exercise is drawn for the left side; the right side is its mirror image.\n"
       "Poses after the second are the further positions of a movement. This file is checked by\n"
       "the tests; `STRETCH_UPDATE_GOLDEN=1 build/tests/stretch_tests \"[figure]\"` rewrites it.\n";
-  for (const Exercise& exercise : builtin_library().exercises()) {
+  for (const auto& [id, entry] : builtin_library().exercises()) {
+    const Exercise& exercise = entry.exercise;
     const Figure& figure = exercise.figure;
     doc += "\n## " + exercise.name + " (`" + exercise.id + "`)\n\n```text\n";
     doc += figure_pair_text(figure, FigureStyle::braille, figure_cells_wide, figure_cells_high) + "\n";
