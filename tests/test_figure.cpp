@@ -5,7 +5,7 @@
 #include <string>
 
 #include "catch.hpp"
-#include "stretch/figure.hpp"
+#include "stretch/figure_render.hpp"
 #include "stretch/library.hpp"
 #include "stretch/routine_file.hpp"
 

@@ -1,8 +1,7 @@
 #pragma once
 // Pose figures: a stick person seen from the side, with the floor, chair or wall it uses, as a
 // few key poses (the start, the stretched position, more for a movement that goes through
-// several). The core turns a pose into cells: braille dots (2×4 a cell) where the terminal
-// speaks UTF-8, a plain ASCII drawing otherwise. Pure data and arithmetic, no terminal.
+// several). Pure data and arithmetic; stretch/figure_render.hpp draws them into cells.
 
 #include <array>
 #include <cstddef>
@@ -12,7 +11,6 @@
 #include <string_view>
 #include <vector>
 
-#include "stretch/screen.hpp"
 
 namespace stretch {
 
@@ -108,34 +106,5 @@ struct Figure {
 // The mirror image, for the other side.
 [[nodiscard]] Pose mirrored(const Pose& pose);
 [[nodiscard]] FigureLine mirrored(const FigureLine& line);
-
-enum class FigureStyle { braille, ascii };
-// Which way the figure faces: the left side as written, the right side mirrored.
-enum class FigureFacing { as_written, mirrored };
-
-struct FigureBox {
-  int x = 0;
-  int y = 0;
-  int width = 0;   // cells
-  int height = 0;  // cells
-};
-
-// Draws the props (dim) and the pose into the box, scaled to fit, keeping its shape, centred
-// across and standing on the box's bottom row. Cells the drawing does not touch are left as
-// they are.
-void draw_figure(Screen& screen, const FigureBox& box, const Figure& figure, const Pose& pose, FigureFacing facing,
-                 FigureStyle style, Tone tone = Tone::normal);
-
-// The figure alone in a screen of its own (for `show`, documentation and tests).
-[[nodiscard]] Screen figure_screen(const Figure& figure, const Pose& pose, FigureFacing facing, FigureStyle style,
-                                   int width, int height);
-
-// The start and the stretched pose side by side, each in a box of width × height, with
-// a caption over each: the text `show` prints. Rows without their trailing spaces.
-[[nodiscard]] std::string figure_pair_text(const Figure& figure, FigureStyle style, int width, int height);
-
-// The size of box `show` and the documentation draw figures in.
-inline constexpr int figure_cells_wide = 30;
-inline constexpr int figure_cells_high = 8;
 
 }  // namespace stretch

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "stretch/breathing.hpp"
-#include "stretch/figure.hpp"
+#include "stretch/figure_render.hpp"
 #include "stretch/library.hpp"
 #include "stretch/plan.hpp"
 #include "stretch/safety.hpp"

@@ -12,7 +12,7 @@
 #include "app/terminal_charset.hpp"
 #include "app/user_files.hpp"
 #include "stretch/duration_format.hpp"
-#include "stretch/figure.hpp"
+#include "stretch/figure_render.hpp"
 #include "stretch/movement_text.hpp"
 #include "stretch/plan.hpp"
 #include "stretch/safety.hpp"

@@ -1,4 +1,4 @@
-#include "stretch/figure.hpp"
+#include "stretch/figure_render.hpp"
 
 #include <algorithm>
 #include <cmath>

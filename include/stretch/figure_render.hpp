@@ -1,0 +1,42 @@
+#pragma once
+// Drawing a pose figure into cells: braille dots (2×4 a cell) where the terminal speaks
+// UTF-8, a plain ASCII drawing otherwise; mirrored for the other side. Kept apart from
+// stretch/figure.hpp so that the routine model does not bring in the screen.
+
+#include <string>
+
+#include "stretch/figure.hpp"
+#include "stretch/screen.hpp"
+
+namespace stretch {
+
+enum class FigureStyle { braille, ascii };
+// Which way the figure faces: the left side as written, the right side mirrored.
+enum class FigureFacing { as_written, mirrored };
+
+struct FigureBox {
+  int x = 0;
+  int y = 0;
+  int width = 0;   // cells
+  int height = 0;  // cells
+};
+
+// Draws the props (dim) and the pose into the box, scaled to fit, keeping its shape, centred
+// across and standing on the box's bottom row. Cells the drawing does not touch are left as
+// they are.
+void draw_figure(Screen& screen, const FigureBox& box, const Figure& figure, const Pose& pose, FigureFacing facing,
+                 FigureStyle style, Tone tone = Tone::normal);
+
+// The figure alone in a screen of its own (for `show`, documentation and tests).
+[[nodiscard]] Screen figure_screen(const Figure& figure, const Pose& pose, FigureFacing facing, FigureStyle style,
+                                   int width, int height);
+
+// The start and the stretched pose side by side, each in a box of width × height, with
+// a caption over each: the text `show` prints. Rows without their trailing spaces.
+[[nodiscard]] std::string figure_pair_text(const Figure& figure, FigureStyle style, int width, int height);
+
+// The size of box `show` and the documentation draw figures in.
+inline constexpr int figure_cells_wide = 30;
+inline constexpr int figure_cells_high = 8;
+
+}  // namespace stretch
