@@ -2,7 +2,11 @@
 
 #include <charconv>
 
+#include "stretch/screen.hpp"
+
 namespace stretch {
+
+static_assert(tone_count == static_cast<std::size_t>(Tone::selected) + 1, "a palette has a style for each tone");
 
 std::string_view to_string(Theme theme) {
   switch (theme) {
