@@ -62,9 +62,10 @@ std::string two_poses(const std::string& first_extra, const std::string& second_
   std::string base;
   for (std::string_view name : joint_names) {
     if (name == "face" || name == "back") continue;
-    base += "\"" + std::string(name) + "\": [50, 20], ";
+    base += (base.empty() ? "\"" : ", \"") + std::string(name) + "\": [50, 20]";
   }
-  return R"({"poses": [{)" + base + first_extra + "}, {" + base + second_extra + "}]}";
+  const auto pose = [&](const std::string& extra) { return "{" + base + (extra.empty() ? "" : ", " + extra) + "}"; };
+  return R"({"poses": [)" + pose(first_extra) + ", " + pose(second_extra) + "]}";
 }
 
 }  // namespace
@@ -174,7 +175,7 @@ TEST_CASE("a bad figure is reported with the file and the place in it", "[figure
   CHECK(error_of(two_poses("", "\"back\": [50]")) ==
         "mine.json: /exercises/0/figure/poses/1/back: expected 2 to 2 coordinates [x, y], found 1");
   CHECK(error_of(two_poses("", "\"back\": [\"50\", 1]")) ==
-        "mine.json: /exercises/0/figure/poses/1/back/0: expected a number (x), found string");
+        "mine.json: /exercises/0/figure/poses/1/back/0: expected a number (x), found a string");
   // A joint far from the one it hangs from: the bones would not join.
   CHECK(error_of(two_poses("\"face\": [95, 20]", "")) ==
         "mine.json: /exercises/0/figure/poses/0/face: the face (head to face) is 45.0 units long; joints must stay "

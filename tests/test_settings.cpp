@@ -131,7 +131,7 @@ TEST_CASE("settings: each error names the file, the key and what is expected", "
     CHECK(error_of(R"({"sound_on": true})") ==
           "config.json: /sound_on: unknown key \"sound_on\"; expected one of: level, get_ready_seconds, "
           "breathe_in_seconds, breathe_out_seconds, sound, daily_safety_check, pain_checkin, voice, voice_backend, "
-          "voice_name, voice_rate, voice_command, on_cue");
+          "voice_name, voice_rate, voice_command, on_cue, theme");
   }
   SECTION("not an object, not JSON, not UTF-8, too big, a key twice") {
     CHECK(error_of("[]") == "config.json: /: expected an object, found an array");
