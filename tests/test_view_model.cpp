@@ -77,8 +77,8 @@ const std::string hold_80x24 = golden(R"(
   ██████      ██████  ██████      breathe in
   ██  ██  ██  ██  ██      ██      ████████░░░░░░░░
   ██  ██      ██  ██      ██
-  ██  ██  ██  ██  ██      ██      Let everything you are             ⣀⣀⡠⡏⠉⢉⠽⡀
-  ██████      ██████      ██      not stretching relax.         ⢰⠉⢙⣤⣊⣀⣀⣀⡧⠒⠁ ⠈⢆
+  ██  ██  ██  ██  ██      ██      Stay still. No bouncing.           ⣀⣀⡠⡏⠉⢉⠽⡀
+  ██████      ██████      ██                                    ⢰⠉⢙⣤⣊⣀⣀⣀⡧⠒⠁ ⠈⢆
                                                             ⣀⣀⣀⣀⣈⣓⣋⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣁
  Lie on your back on a mat or rug, knees bent and feet flat on the floor,
  hip-width apart.
@@ -117,8 +117,8 @@ const std::string paused_80x24 = golden(R"(
   ██████      ██████  ██████      PAUSED
   ██  ██  ██  ██  ██      ██      press space to continue
   ██  ██      ██  ██      ██
-  ██  ██  ██  ██  ██      ██      Let everything you are             ⣀⣀⡠⡏⠉⢉⠽⡀
-  ██████      ██████      ██      not stretching relax.         ⢰⠉⢙⣤⣊⣀⣀⣀⡧⠒⠁ ⠈⢆
+  ██  ██  ██  ██  ██      ██      Stay still. No bouncing.           ⣀⣀⡠⡏⠉⢉⠽⡀
+  ██████      ██████      ██                                    ⢰⠉⢙⣤⣊⣀⣀⣀⡧⠒⠁ ⠈⢆
                                                             ⣀⣀⣀⣀⣈⣓⣋⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣁
  Lie on your back on a mat or rug, knees bent and feet flat on the floor,
  hip-width apart.
@@ -325,7 +325,8 @@ TEST_CASE("the menu follows the highlighted routine and the level", "[view]") {
   CHECK(g.level == "level: gentle");
   CHECK(f.level == "level: full");
   CHECK(g.heading != f.heading);  // the total time follows the level
-  CHECK(menu_view(routines, builtin(), {}, 0, 2, {}, {80, 24}).notice == "2 routine file(s) skipped: see stretch-timer list");
+  CHECK(menu_view(routines, builtin(), {}, 0, 2, {}, {80, 24}).notice ==
+        "2 routine file(s) skipped: see stretch-timer list");
 }
 
 TEST_CASE("a panel too long for the terminal scrolls, and its choices stay in sight", "[view]") {
@@ -406,7 +407,8 @@ TEST_CASE("the breathing bar fills on the in-breath and empties on the out-breat
   CHECK(filled(BreathPhase::out, 0.0) == 16);
   CHECK(filled(BreathPhase::out, 0.5) == 8);
   CHECK(filled(BreathPhase::free, 0.5) == 0);
-  const SessionView easing = session_view(at(plan, hold, 0ms, BreathCue{BreathPhase::out, 0.0, 6000ms, true}), {}, {80, 24});
+  const SessionView easing =
+      session_view(at(plan, hold, 0ms, BreathCue{BreathPhase::out, 0.0, 6000ms, true}), {}, {80, 24});
   CHECK(easing.breath_word == "breathe out, ease in");
   CHECK(session_view(at(plan, hold, 0ms, BreathCue{}), {}, {80, 24}).breath_cells == 0);
 }
@@ -418,10 +420,10 @@ TEST_CASE("the loop wakes only when something on screen changes", "[view]") {
   SessionToggles no_figures;
   no_figures.figures = false;
   // The breathing bar moves on the whole seconds of its phase, with the countdown.
-  CHECK(next_visible_change(at(plan, hold, 3500ms, BreathCue{BreathPhase::in, 0.5, 2000ms, false}), {80, 24}, no_figures) ==
-        Millis{500});
-  CHECK(next_visible_change(at(plan, hold, 3600ms, BreathCue{BreathPhase::in, 0.525, 1900ms, false}), {80, 24}, no_figures) ==
-        Millis{400});
+  CHECK(next_visible_change(at(plan, hold, 3500ms, BreathCue{BreathPhase::in, 0.5, 2000ms, false}), {80, 24},
+                            no_figures) == Millis{500});
+  CHECK(next_visible_change(at(plan, hold, 3600ms, BreathCue{BreathPhase::in, 0.525, 1900ms, false}), {80, 24},
+                            no_figures) == Millis{400});
   // Breathing freely, only the seconds move: the next one is 300 ms away.
   CHECK(next_visible_change(at(plan, 0, 1700ms, BreathCue{}), {80, 24}, no_figures) == Millis{300});
   CHECK(next_visible_change(at(plan, 0, 2000ms, BreathCue{}), {80, 24}, no_figures) == Millis{1000});
@@ -500,7 +502,8 @@ TEST_CASE("the menu says whether today is done, the streak, and ticks the routin
 TEST_CASE("a counted movement shows MOVE, its part and the count, a flow shows FLOW and the side", "[view][kinds]") {
   const Plan desk = plan_of("desk-break");
   std::size_t rolls = 0;
-  while (desk.steps[rolls].kind != StepKind::move || desk.exercise_of(desk.steps[rolls]).exercise.id != "shoulder-rolls") {
+  while (desk.steps[rolls].kind != StepKind::move ||
+         desk.exercise_of(desk.steps[rolls]).exercise.id != "shoulder-rolls") {
     ++rolls;
   }
   // 20.5 s into rolling forward at 3 s a circle: the 7th circle.

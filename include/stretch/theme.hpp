@@ -9,6 +9,8 @@
 #include <optional>
 #include <string_view>
 
+#include "stretch/screen.hpp"
+
 namespace stretch {
 
 enum class Theme { automatic, dark, light };
@@ -22,9 +24,7 @@ enum class Background { dark, light, unknown };
 [[nodiscard]] Background background_from_colorfgbg(std::string_view value);
 [[nodiscard]] Background background_for(Theme theme, std::optional<std::string_view> colorfgbg);
 
-// The screen's tones (stretch/screen.hpp, checked in theme.cpp), written as a number so that
-// the settings need not include the screen: the sound cues have a Tone of their own.
-inline constexpr std::size_t tone_count = 9;
+inline constexpr std::size_t tone_count = static_cast<std::size_t>(Tone::selected) + 1;
 
 // How each tone looks: a foreground colour (a terminfo colour number, or none) and bold.
 // Every tone that means "take care" is bold as well as coloured, so that it stands out

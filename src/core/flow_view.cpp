@@ -75,7 +75,8 @@ void FlowView::render(const Flow& flow, TerminalSize size, Screen& screen, Insta
 std::optional<Instant> FlowView::next_wake(const Flow& flow, TerminalSize size, Instant now) const {
   if (flow.stage() != Flow::Stage::session || flow.help_open() || flow.session() == nullptr) return std::nullopt;
   std::optional<Instant> wake = flow.next_due();
-  if (const std::optional<Millis> change = next_visible_change(snapshot_of(*flow.session(), now), size, toggles(flow))) {
+  if (const std::optional<Millis> change =
+          next_visible_change(snapshot_of(*flow.session(), now), size, toggles(flow))) {
     wake = wake ? std::min(*wake, now + *change) : now + *change;
   }
   return wake;

@@ -208,25 +208,16 @@ void render_session(const SessionView& v, Screen& screen) {
 
 void render_session_steady(const SessionView& v, Screen& screen) {
   switch (v.layout) {
-    case Layout::full:
-      draw_full_steady(v, screen);
-      break;
-    case Layout::compact:
-      draw_compact_steady(v, screen);
-      break;
-    case Layout::too_small:
-      break;  // all of it moves
+    case Layout::full: draw_full_steady(v, screen); break;
+    case Layout::compact: draw_compact_steady(v, screen); break;
+    case Layout::too_small: break;  // all of it moves
   }
 }
 
 void render_session_moving(const SessionView& v, Screen& screen) {
   switch (v.layout) {
-    case Layout::full:
-      draw_full_moving(v, screen);
-      break;
-    case Layout::compact:
-      draw_compact_moving(v, screen);
-      break;
+    case Layout::full: draw_full_moving(v, screen); break;
+    case Layout::compact: draw_compact_moving(v, screen); break;
     case Layout::too_small: {
       std::vector<std::string> extra;
       if (!v.countdown.empty()) extra.push_back(v.phase + " " + v.countdown);

@@ -2,20 +2,13 @@
 
 #include <charconv>
 
-#include "stretch/screen.hpp"
-
 namespace stretch {
-
-static_assert(tone_count == static_cast<std::size_t>(Tone::selected) + 1, "a palette has a style for each tone");
 
 std::string_view to_string(Theme theme) {
   switch (theme) {
-    case Theme::automatic:
-      return "auto";
-    case Theme::dark:
-      return "dark";
-    case Theme::light:
-      return "light";
+    case Theme::automatic: return "auto";
+    case Theme::dark: return "dark";
+    case Theme::light: return "light";
   }
   return "auto";
 }
@@ -39,12 +32,9 @@ Background background_from_colorfgbg(std::string_view value) {
 
 Background background_for(Theme theme, std::optional<std::string_view> colorfgbg) {
   switch (theme) {
-    case Theme::dark:
-      return Background::dark;
-    case Theme::light:
-      return Background::light;
-    case Theme::automatic:
-      break;
+    case Theme::dark: return Background::dark;
+    case Theme::light: return Background::light;
+    case Theme::automatic: break;
   }
   return colorfgbg ? background_from_colorfgbg(*colorfgbg) : Background::unknown;
 }
