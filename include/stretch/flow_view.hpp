@@ -33,6 +33,7 @@ class FlowView {
   FigureStyle figure_style_;
   std::optional<StepText> step_text_;
   std::optional<Screen> steady_;
+  std::string steady_page_;         // the page of the steps the steady layer shows
   std::size_t session_number_ = 0;  // Flow::sessions_started() of the session the cache was made for
 };
 

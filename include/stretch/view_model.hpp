@@ -74,6 +74,9 @@ struct DigitScale {
 };
 [[nodiscard]] DigitScale digit_scale(TerminalSize size);
 
+// The rows under the countdown for the instructions and the caution, in a layout at a size.
+[[nodiscard]] int instruction_rows(Layout layout, TerminalSize size);
+
 struct SessionView {
   Layout layout = Layout::full;
   std::string routine_name;
@@ -84,18 +87,20 @@ struct SessionView {
   std::string side;            // LEFT, RIGHT, BOTH; empty between exercises
   std::string phase;           // GET READY, HOLD, MOVE, FLOW, REST, SWITCH SIDES
   Tone phase_tone = Tone::rest;
-  std::string rep;             // "rep 2 of 3", "roll forward 7 of 10", "arch, round 2 of 6"
-  bool paused = false;         // the screen says PAUSED; the countdown stands still
-  std::string countdown;       // "0:45"
-  std::string breath_word;     // "breathe in", "breathe out", "breathe easy"
-  int breath_cells = 0;        // the bar's width; 0: no bar (free breathing)
-  int breath_filled = 0;       // fills on the in-breath, empties on the out-breath
-  std::string reminder;        // during holds, rotating; the breathing cue while getting ready
+  std::string rep;                        // "rep 2 of 3", "roll forward 7 of 10", "arch, round 2 of 6"
+  bool paused = false;                    // the screen says PAUSED; the countdown stands still
+  std::string countdown;                  // "0:45"
+  std::string breath_word;                // "breathe in", "breathe out", "breathe easy"
+  int breath_cells = 0;                   // the bar's width; 0: no bar (free breathing)
+  int breath_filled = 0;                  // fills on the in-breath, empties on the out-breath
+  std::string reminder;                   // during holds, rotating; the breathing cue while getting ready
   std::vector<std::string> instructions;  // wrapped to the width
   std::vector<std::string> caution;       // wrapped to the width
   std::string next;                       // "next: Bridge"
   std::vector<Hotkey> footer;
   std::string confirm;  // a question replacing the footer, or empty
+  // "steps 1/2" when the instructions take turns, page by page (empty when they fit at once).
+  std::string page;
   // The exercise's pose figure at this instant, beside the countdown in the full layout.
   const Figure* figure = nullptr;  // none: the exercise has no figure, or figures are off
   Pose figure_pose;
@@ -119,7 +124,10 @@ struct StepText {
   std::vector<std::string> reminders;  // in turn during a hold; the breathing cue while getting ready
   std::string next;
   std::vector<std::string> instructions;
+  std::vector<std::size_t> paragraph_starts;  // where the position and each step begin in `instructions`
+  std::vector<int> paragraph_words;           // how many words each of them has
   std::vector<std::string> caution;
+  Millis exercise_start{0};  // the planned start of the first step that showed this exercise
 };
 [[nodiscard]] StepText step_text(const Plan& plan, std::size_t step_index, int width);
 // True if `text` was made for this snapshot's plan and step at this width.

@@ -64,7 +64,9 @@ void FlowView::render(const Flow& flow, TerminalSize size, Screen& screen, Insta
     steady_.reset();
   }
   const SessionView view = session_view(snapshot, toggles(flow), size, *step_text_);
-  if (!steady_ || steady_->width() != screen.width() || steady_->height() != screen.height()) {
+  if (!steady_ || steady_->width() != screen.width() || steady_->height() != screen.height() ||
+      steady_page_ != view.page) {
+    steady_page_ = view.page;
     steady_.emplace(screen.width(), screen.height());
     render_session_steady(view, *steady_);
   }

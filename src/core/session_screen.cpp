@@ -63,8 +63,9 @@ void draw_header(const SessionView& v, Screen& screen) {
   render::bar(screen, margin, 1, cells, static_cast<int>(v.progress * cells), Tone::normal);
 }
 
-// "HOLD · LEFT · rep 2 of 3"
+// "HOLD · LEFT · rep 2 of 3", and at the right which page of the steps is shown.
 void draw_phase_line(const SessionView& v, Screen& screen, int y) {
+  if (!v.page.empty()) render::right(screen, y, v.page, Tone::dim);
   int x = render::text(screen, margin, y, v.phase, screen.width() - 2 * margin, v.phase_tone);
   for (const std::string& part : {v.side, v.rep}) {
     if (part.empty()) continue;
@@ -130,7 +131,7 @@ void draw_full_steady(const SessionView& v, Screen& screen) {
   render::text(screen, margin, 3, v.exercise_name, w - 2 * margin - count_width - 2, Tone::strong);
   render::right(screen, 3, v.exercise_count, Tone::dim);
   draw_phase_line(v, screen, 4);
-  draw_body(v, screen, digits_top + full_layout(v, screen).digit_rows + 1, h - 4, false);
+  draw_body(v, screen, h - 3 - instruction_rows(Layout::full, {w, h}), h - 4, false);
   render::text(screen, margin, h - 3, v.next, w - 2 * margin, Tone::dim);
   render::rule(screen, h - 2);
 }
@@ -159,11 +160,12 @@ void draw_full_moving(const SessionView& v, Screen& screen) {
     }
   }
   if (side_width > 0) {
-    const std::vector<std::string> reminder =
-        first_rows(wrap_text(v.reminder, static_cast<std::size_t>(side_width)), 3, side_width);
-    for (std::size_t i = 0; i < reminder.size(); ++i) {
-      screen.put(side_x, digits_top + 3 + static_cast<int>(i), reminder[i]);
-    }
+    // Three rows under the breathing bar; a longer one (the breathing cue while getting ready,
+    // in the narrow column beside the figure) also takes the blank row above them.
+    const std::vector<std::string> wrapped = wrap_text(v.reminder, static_cast<std::size_t>(side_width));
+    const int top = wrapped.size() > 3 ? digits_top + 2 : digits_top + 3;
+    const std::vector<std::string> reminder = first_rows(wrapped, digits_top + l.digit_rows + 1 - top, side_width);
+    for (std::size_t i = 0; i < reminder.size(); ++i) screen.put(side_x, top + static_cast<int>(i), reminder[i]);
   }
   draw_footer(v, screen);
 }
@@ -173,7 +175,7 @@ void draw_compact_steady(const SessionView& v, Screen& screen) {
   const int width = screen.width() - 2 * margin;
   render::text(screen, margin, 2, v.exercise_name, width, Tone::strong);
   draw_phase_line(v, screen, 3);
-  draw_body(v, screen, 7, h - 4, true);
+  draw_body(v, screen, h - 3 - instruction_rows(Layout::compact, {screen.width(), h}), h - 4, true);
   render::text(screen, margin, h - 3, v.next, width, Tone::dim);
   render::rule(screen, h - 2);
 }
@@ -200,6 +202,16 @@ void draw_compact_moving(const SessionView& v, Screen& screen) {
 }
 
 }  // namespace
+
+// Under the digits (or the countdown line) down to the row above "next".
+int instruction_rows(Layout layout, TerminalSize size) {
+  switch (layout) {
+    case Layout::full: return size.height - 4 - (digits_top + big_text_rows(digit_scale(size).up) + 1) + 1;
+    case Layout::compact: return size.height - 4 - 7 + 1;
+    case Layout::too_small: return 0;
+  }
+  return 0;
+}
 
 void render_session(const SessionView& v, Screen& screen) {
   render_session_steady(v, screen);

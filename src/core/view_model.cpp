@@ -2,6 +2,7 @@
 #include "stretch/view_model.hpp"
 
 #include "stretch/figure_motion.hpp"
+#include "stretch/instruction_pages.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -112,25 +113,48 @@ std::string next_text(const Plan& plan, std::size_t exercise) {
   return "next: " + clean(plan.exercises[exercise + 1].exercise.name);
 }
 
-std::vector<std::string> instructions_of(const Exercise& exercise, int width) {
-  std::vector<std::string> lines;
-  if (width <= 0) return lines;
+int words_in(std::string_view text) {
+  int words = 0;
+  bool in_word = false;
+  for (const char c : text) {
+    const bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// The position and the numbered steps, wrapped; where each of them begins, so that they can
+// be paged whole.
+void instructions_of(const Exercise& exercise, int width, StepText& t) {
+  if (width <= 0) return;
   const auto w = static_cast<std::size_t>(width);
   if (!exercise.position.empty()) {
-    for (std::string& line : wrap_text(clean(exercise.position), w)) lines.push_back(std::move(line));
+    const std::string position = clean(exercise.position);
+    t.paragraph_starts.push_back(t.instructions.size());
+    t.paragraph_words.push_back(words_in(position));
+    for (std::string& line : wrap_text(position, w)) t.instructions.push_back(std::move(line));
   }
   int number = 1;
   for (const std::string& step : exercise.steps) {
     const std::string prefix = std::to_string(number++) + ". ";
     const std::size_t indent = prefix.size();
     if (w <= indent) break;
+    const std::string text = clean(step);
+    t.paragraph_starts.push_back(t.instructions.size());
+    t.paragraph_words.push_back(words_in(text));
     bool first = true;
-    for (std::string& line : wrap_text(clean(step), w - indent)) {
-      lines.push_back((first ? prefix : std::string(indent, ' ')) + line);
+    for (std::string& line : wrap_text(text, w - indent)) {
+      t.instructions.push_back((first ? prefix : std::string(indent, ' ')) + line);
       first = false;
     }
   }
-  return lines;
+}
+
+// Time since the exercise came on screen, as planned: the pages of its instructions go on
+// turning from one of its steps to the next (a flow's steps may be shorter than a page).
+Millis into_exercise(const SessionSnapshot& s, const StepText& text) {
+  return s.plan->steps[s.step_index].start - text.exercise_start + s.step_elapsed;
 }
 
 std::vector<std::string> caution_of(const Exercise& exercise, int width) {
@@ -169,7 +193,9 @@ std::string countdown_text(Millis remaining) {
   const long long hours = total / 3600;
   const long long minutes = total / 60 % 60;
   const long long seconds = total % 60;
-  const auto two = [](long long n) { return std::string{static_cast<char>('0' + n / 10), static_cast<char>('0' + n % 10)}; };
+  const auto two = [](long long n) {
+    return std::string{static_cast<char>('0' + n / 10), static_cast<char>('0' + n % 10)};
+  };
   if (hours > 0) return std::to_string(hours) + ":" + two(minutes) + ":" + two(seconds);
   return std::to_string(minutes) + ":" + two(seconds);
 }
@@ -195,8 +221,11 @@ StepText step_text(const Plan& plan, std::size_t step_index, int width) {
   t.reminders = reminders_for(step, pe.exercise);
   t.next = next_text(plan, index);
   const int text_width = width - 2;  // a column of margin at each side
-  t.instructions = instructions_of(pe.exercise, text_width);
+  instructions_of(pe.exercise, text_width, t);
   t.caution = caution_of(pe.exercise, text_width);
+  std::size_t first = step_index;
+  while (first > 0 && shown_exercise(plan, plan.steps[first - 1]) == index) --first;
+  t.exercise_start = plan.steps[first].start;
   return t;
 }
 
@@ -246,6 +275,13 @@ SessionView session_view(const SessionSnapshot& s, const SessionToggles& toggles
   v.next = text.next;
   v.instructions = text.instructions;
   v.caution = text.caution;
+  const std::vector<InstructionPage> pages = instruction_pages(text, instruction_rows(v.layout, size));
+  if (pages.size() > 1) {
+    const std::size_t page = page_at(pages, into_exercise(s, text)).index;
+    v.instructions.assign(text.instructions.begin() + static_cast<std::ptrdiff_t>(pages[page].first),
+                          text.instructions.begin() + static_cast<std::ptrdiff_t>(pages[page].end));
+    v.page = "steps " + std::to_string(page + 1) + "/" + std::to_string(pages.size());
+  }
   const Figure& figure = plan.exercises[shown_exercise(plan, step)].exercise.figure;
   if (toggles.figures && v.layout == Layout::full && !figure.empty()) {
     v.figure = &figure;
@@ -262,8 +298,7 @@ DigitScale digit_scale(TerminalSize size) {
   return {across, up};
 }
 
-std::optional<Millis> next_visible_change(const SessionSnapshot& s, TerminalSize size,
-                                          const SessionToggles& toggles) {
+std::optional<Millis> next_visible_change(const SessionSnapshot& s, TerminalSize size, const SessionToggles& toggles) {
   if (s.paused || s.plan == nullptr || s.step_index >= s.plan->steps.size()) return std::nullopt;
   // The countdown and the time left show whole seconds, rounded up: each changes when its
   // remaining time reaches a multiple of a second.
@@ -285,6 +320,10 @@ std::optional<Millis> next_visible_change(const SessionSnapshot& s, TerminalSize
     const Breathing& pace = s.plan->exercise_of(s.plan->steps[s.step_index]).exercise.breathing;
     next = std::min({next, breath_tick - into_phase(b, pace) % breath_tick, b.phase_remaining});
   }
+  // The next page of instructions, when they take turns.
+  const StepText text = step_text(*s.plan, s.step_index, size.width);
+  const std::vector<InstructionPage> pages = instruction_pages(text, instruction_rows(layout_for(size), size));
+  if (const std::optional<Millis> turn = page_at(pages, into_exercise(s, text)).next_turn) next = std::min(next, *turn);
   // The figure's next frame, while it moves and is shown.
   const Figure& figure = s.plan->exercises[shown_exercise(*s.plan, s.plan->steps[s.step_index])].exercise.figure;
   if (toggles.figures && layout_for(size) == Layout::full && !figure.empty()) {
