@@ -197,7 +197,14 @@ TEST_CASE("docs/figures.md shows every built-in figure as the program draws it",
       "`stretch-timer show` prints them in a UTF-8 terminal (braille dots) and in any other\n"
       "(ASCII). A sided exercise is drawn for the left side; the right side is its mirror image.\n"
       "Poses after the second are the further positions of a movement. This file is checked by\n"
-      "the tests; `STRETCH_UPDATE_GOLDEN=1 build/tests/stretch_tests \"[figure]\"` rewrites it.\n";
+      "the tests; `STRETCH_UPDATE_GOLDEN=1 build/tests/stretch_tests \"[figure]\"` rewrites it.\n"
+      "\n"
+      "A session in xterm with its figure, a few seconds into the first exercise, at 80x24 and\n"
+      "120x36 on a white and a black background, as `tests/xterm_screens.sh` takes them (reduced\n"
+      "to 64 colours): [white 80x24](screenshots/session-light-80x24.png),\n"
+      "[black 80x24](screenshots/session-dark-80x24.png),\n"
+      "[white 120x36](screenshots/session-light-120x36.png),\n"
+      "[black 120x36](screenshots/session-dark-120x36.png).\n";
   for (const auto& [id, entry] : builtin_library().exercises()) {
     const Exercise& exercise = entry.exercise;
     const Figure& figure = exercise.figure;
