@@ -1,6 +1,8 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "app/audio/announcer_config.hpp"
+#include "app/cli.hpp"
 #include "catch.hpp"
 #include "stretch/keys.hpp"
 #include "support/run_process.hpp"
@@ -240,4 +242,52 @@ TEST_CASE("tips prints every tip, one a line, from the safety texts", "[cli][saf
                            "at least 10 minutes every", "months"}) {
     CHECK_THAT(r.out, Contains(fact));
   }
+}
+
+TEST_CASE("cli: the session's sound and voice flags", "[cli]") {
+  using stretch::app::parse_arguments;
+  const auto parsed = parse_arguments({"session", "low-back", "--sound", "ticks", "--voice", "--audio-file", "out.wav",
+                                       "--on-cue", "echo $STRETCH_CUE_KIND"});
+  REQUIRE(parsed.options);
+  CHECK(parsed.options->sound == stretch::SoundMode::ticks);
+  CHECK(parsed.options->voice == true);
+  CHECK(parsed.options->audio_file == "out.wav");
+  CHECK(parsed.options->on_cue == "echo $STRETCH_CUE_KIND");
+
+  const auto quiet = parse_arguments({"session", "--no-voice", "--sound", "off"});
+  REQUIRE(quiet.options);
+  CHECK(quiet.options->voice == false);
+  CHECK(quiet.options->sound == stretch::SoundMode::off);
+  CHECK_FALSE(parse_arguments({"session"}).options->voice);
+
+  const auto bad = parse_arguments({"session", "--sound", "loud"});
+  CHECK_FALSE(bad.options);
+  CHECK(bad.exit_code == stretch::app::exit_usage);
+}
+
+TEST_CASE("cli: the sound and voice flags win over config.json, the routine's sound over the file's", "[cli]") {
+  using stretch::SoundMode;
+  stretch::Settings settings;
+  settings.voice = true;
+  settings.sound = SoundMode::bell;
+  settings.on_cue = "from-config";
+  settings.voice_name = "de";
+  stretch::app::Options options;
+  auto config = stretch::app::announcer_config(settings, options, std::nullopt);
+  CHECK(config.voice);
+  CHECK(config.sound == SoundMode::bell);
+  CHECK(config.on_cue == "from-config");
+  CHECK(config.voice_name == "de");
+  CHECK(config.audio_file.empty());
+  CHECK(stretch::app::announcer_config(settings, options, SoundMode::ticks).sound == SoundMode::ticks);
+
+  options.voice = false;
+  options.sound = SoundMode::tones;
+  options.on_cue = "from-flag";
+  options.audio_file = "out.wav";
+  config = stretch::app::announcer_config(settings, options, SoundMode::ticks);
+  CHECK_FALSE(config.voice);
+  CHECK(config.sound == SoundMode::tones);
+  CHECK(config.on_cue == "from-flag");
+  CHECK(config.audio_file == "out.wav");
 }

@@ -164,3 +164,18 @@ TEST_CASE("each class of bad input gets one message naming the file and the plac
     CHECK(parse_routine_file("mine.json", text).ok());
   }
 }
+
+TEST_CASE("a routine may say how it sounds", "[routine_file]") {
+  const auto routine_with = [](const std::string& sound) {
+    return R"({"exercises": [)" + good_exercise + R"(], "routines": [{"id": "r", "name": "R", "description": "R.",)" +
+           sound + R"( "exercises": ["knee-hug"]}]})";
+  };
+  const ParsedRoutineFile unset = parse_routine_file("mine.json", routine_with(""));
+  REQUIRE(unset.ok());
+  CHECK_FALSE(unset.content.routines.at(0).sound);
+  const ParsedRoutineFile ticks = parse_routine_file("mine.json", routine_with(R"("sound": "ticks",)"));
+  REQUIRE(ticks.ok());
+  CHECK(ticks.content.routines.at(0).sound == SoundMode::ticks);
+  CHECK(error_of(routine_with(R"("sound": "loud",)")) ==
+        "mine.json: /routines/0/sound: expected \"off\", \"bell\", \"ticks\" or \"tones\", found \"loud\"");
+}

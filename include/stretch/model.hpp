@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "stretch/figure.hpp"
+#include "stretch/sound_mode.hpp"
 
 namespace stretch {
 
@@ -87,6 +88,7 @@ struct Routine {
   std::string description;
   std::vector<std::string> tags;
   int rest_between_seconds = 15;
+  std::optional<SoundMode> sound;  // unset: the user's setting
   std::vector<RoutineEntry> entries;
 
   [[nodiscard]] bool has_tag(std::string_view tag) const;

@@ -86,6 +86,25 @@ ParsedArguments parse_arguments(const std::vector<std::string>& args) {
   session->add_option("--from", options.from, "Start the routine at this exercise id (bridge); a wrong id lists the routine's ids")
       ->type_name("EXERCISE")
       ->excludes(resume);
+  session
+      ->add_option_function<std::string>(
+          "--sound", [&options](const std::string& text) { options.sound = parse_sound_mode(text); },
+          "Tones (default), ticks (only the last 3 s of a hold), the terminal bell, or off")
+      ->check(CLI::IsMember({"off", "bell", "ticks", "tones"}))
+      ->type_name("MODE");
+  session->add_flag_callback(
+      "--voice", [&options] { options.voice = true; }, "Speak the cues (espeak-ng)");
+  session->add_flag_callback(
+      "--no-voice", [&options] { options.voice = false; }, "Do not speak, whatever config.json says");
+  session
+      ->add_option("--audio-file", options.audio_file,
+                   "Write the tones and the voice to this WAV file instead of playing them")
+      ->type_name("FILE");
+  session
+      ->add_option_function<std::string>(
+          "--on-cue", [&options](const std::string& cmd) { options.on_cue = cmd; },
+          "Run CMD for each cue, with STRETCH_CUE_KIND, _EXERCISE, _SIDE, _REP, _COUNT, _AT_MS, _WORDS set")
+      ->type_name("CMD");
 
   auto* history = app.add_subcommand("history", "List past sessions, newest first");
   auto* history_json = history->add_flag("--json", options.json, "Print JSON for scripts");

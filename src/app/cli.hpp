@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "stretch/model.hpp"
+#include "stretch/sound_mode.hpp"
 
 namespace stretch::app {
 
@@ -38,6 +39,11 @@ struct Options {
   bool no_checkin = false;
   bool resume = false;  // pick up the latest session that stopped
   std::string from;     // an exercise id: start the routine there
+  // session: sound and voice; unset ones come from config.json
+  std::optional<SoundMode> sound;
+  std::optional<bool> voice;
+  std::string audio_file;             // write the sound here instead of playing it
+  std::optional<std::string> on_cue;  // run for each cue
 };
 
 // Exit codes, the same for every command.

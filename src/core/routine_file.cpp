@@ -185,13 +185,17 @@ RoutineEntry read_entry(const Node& node) {
 }
 
 Routine read_routine(const Node& node) {
-  node.expect_object({"id", "name", "description", "tags", "rest_between", "exercises"});
+  node.expect_object({"id", "name", "description", "tags", "rest_between", "sound", "exercises"});
   Routine r;
   r.id = node["id"].identifier();
   r.name = node["name"].text(max_name);
   r.description = node["description"].text(max_text);
   if (node.has("tags")) r.tags = read_tags(node["tags"]);
   if (node.has("rest_between")) r.rest_between_seconds = node["rest_between"].whole_number(0, max_seconds, "seconds");
+  if (node.has("sound")) {
+    constexpr SoundMode modes[] = {SoundMode::off, SoundMode::bell, SoundMode::ticks, SoundMode::tones};
+    r.sound = modes[node["sound"].one_of({"off", "bell", "ticks", "tones"})];
+  }
   for (const Node& entry : node["exercises"].elements(1, 50, "exercises")) r.entries.push_back(read_entry(entry));
   return r;
 }
