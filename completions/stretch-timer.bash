@@ -15,13 +15,20 @@ _stretch_timer() {
     --level)
       mapfile -t COMPREPLY < <(compgen -W "gentle standard full" -- "$cur")
       return ;;
-    --tag | --since | --from) return ;;  # free text: nothing to offer
+    --sound)
+      mapfile -t COMPREPLY < <(compgen -W "tones ticks bell off" -- "$cur")
+      return ;;
+    --audio-file)
+      mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+      compopt -o filenames 2>/dev/null
+      return ;;
+    --tag | --since | --from | --on-cue) return ;;  # free text: nothing to offer
   esac
 
   local words="" ids=false
   case $command in
     "") words="session list show validate history stats tips report remind --help --version" ;;
-    session) words="--level --plain --check --no-checkin --resume --from --help" ids=true ;;
+    session) words="--level --plain --check --no-checkin --resume --from --sound --voice --no-voice --audio-file --on-cue --help" ids=true ;;
     show) words="--level --help" ids=true ;;
     list) words="--tag --json --ids --help" ;;
     history) words="--since --json --csv --help" ;;

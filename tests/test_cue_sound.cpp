@@ -48,10 +48,15 @@ TEST_CASE("cue sound: ticks mode plays only the countdown", "[cue-sound]") {
   CHECK(cue_sound(cue_of(CueKind::session_done), SoundMode::ticks, false, true) == CueSound{});
 }
 
-TEST_CASE("cue sound: with no device the bell stands in, but never for the ticks", "[cue-sound]") {
+TEST_CASE("cue sound: with no device the bell rings as in bell mode, but never for the ticks", "[cue-sound]") {
   CHECK(cue_sound(cue_of(CueKind::hold_start), SoundMode::tones, false, false) == CueSound{Chime::none, true, false});
+  for (const CueKind kind : all_kinds) {
+    CHECK(cue_sound(cue_of(kind), SoundMode::tones, false, false).bell ==
+          cue_sound(cue_of(kind), SoundMode::bell, false, true).bell);
+  }
   CHECK(cue_sound(cue_of(CueKind::switch_sides), SoundMode::tones, false, false).bell);
   CHECK(cue_sound(cue_of(CueKind::session_done), SoundMode::tones, false, false).bell);
+  CHECK_FALSE(cue_sound(cue_of(CueKind::hold_end), SoundMode::tones, false, false).bell);
   CHECK(cue_sound(cue_of(CueKind::countdown), SoundMode::tones, false, false) == CueSound{});
   CHECK(cue_sound(cue_of(CueKind::countdown), SoundMode::ticks, false, false) == CueSound{});
   CHECK(cue_sound(cue_of(CueKind::breathe_in), SoundMode::tones, false, false) == CueSound{});

@@ -438,3 +438,15 @@ TEST_CASE("an empty plan is finished from the start", "[session]") {
   CHECK(session.progress(t0) == Approx(1.0));
   CHECK(session.record(t0).active == s(0));
 }
+
+TEST_CASE("instant_at turns session time back into the instant it was reached, pauses included", "[session]") {
+  Session session(small_plan(), t0);
+  CHECK(session.instant_at(s(5)) == at(5));
+  session.handle(SessionEvent::pause, at(7));
+  CHECK(session.instant_at(s(7)) == at(7));  // the pause began there
+  session.handle(SessionEvent::resume, at(607));
+  CHECK(session.instant_at(s(7)) == at(607));   // said on resuming, it is due now
+  CHECK(session.instant_at(s(15)) == at(615));  // the first hold's end, moved by the pause
+  session.advance(at(661));
+  CHECK(session.instant_at(session.record(at(700)).active) == at(661));  // the end
+}

@@ -367,3 +367,52 @@ TEST_CASE("flow: the menu preselects the level suggested for the highlighted rou
     CHECK(flow.flow().session()->plan().level == Level::gentle);
   }
 }
+
+TEST_CASE("flow: v turns the voice on and off, m the sound off and back to the session's", "[tui-flow][sound]") {
+  Harness h("low-back");
+  h.request.safety_check = false;
+  h.request.pain_checkin = false;
+  h.request.sound_flag = SoundMode::ticks;
+  FlowDriver flow(h.request, {100, 30}, h.t0);
+  CHECK(flow.flow().sound() == SoundMode::ticks);
+  CHECK_FALSE(flow.flow().voice());
+  CHECK(has(h.screen(flow, h.t0), "v voice on"));  // on a wide footer; `?` lists it always
+  flow.key(Harness::ch(U'v'), h.t0);
+  CHECK(flow.flow().voice());
+  CHECK(has(h.screen(flow, h.t0), "v voice off"));
+  flow.key(Harness::ch(U'm'), h.t0);
+  CHECK(flow.flow().sound() == SoundMode::off);
+  CHECK(flow.flow().muted());
+  flow.key(Harness::ch(U'M'), h.t0);
+  CHECK(flow.flow().sound() == SoundMode::ticks);  // back to what the session chose, not tones
+  flow.key(Harness::ch(U'V'), h.t0);
+  CHECK_FALSE(flow.flow().voice());
+}
+
+TEST_CASE("flow: the routine's own sound, unless the command line or an off in config.json says otherwise",
+          "[tui-flow][sound]") {
+  Routine quiet = builtin().find_routine("low-back")->routine;
+  quiet.id = "quiet";
+  quiet.sound = SoundMode::ticks;
+  const LibraryRoutine own{quiet, Origin::user, "quiet.json"};
+  Harness h;
+  h.request.safety_check = false;
+  h.request.pain_checkin = false;
+  h.request.menu = {&own};
+  h.request.sound_setting = SoundMode::bell;
+  FlowDriver flow(h.request, {80, 24}, h.t0);
+  CHECK(flow.flow().sound() == SoundMode::bell);  // no routine chosen yet: the file's
+  flow.key(Harness::ch(U'1'), h.t0);
+  REQUIRE(flow.stage() == FlowDriver::Stage::session);
+  CHECK(flow.flow().sound() == SoundMode::ticks);  // the routine's, over the file's
+
+  Harness off("low-back");
+  off.request.safety_check = false;
+  off.request.pain_checkin = false;
+  off.request.sound_setting = SoundMode::off;
+  off.request.voice = true;
+  FlowDriver silent(off.request, {80, 24}, off.t0);
+  CHECK(silent.flow().sound() == SoundMode::off);
+  CHECK(silent.flow().voice());
+  CHECK_FALSE(silent.take_bell());
+}

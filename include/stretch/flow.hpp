@@ -23,6 +23,7 @@
 #include "stretch/progression.hpp"
 #include "stretch/safety.hpp"
 #include "stretch/session.hpp"
+#include "stretch/sound_mode.hpp"
 #include "stretch/stats.hpp"
 #include "stretch/timestamp.hpp"
 
@@ -58,7 +59,11 @@ struct FlowConfig {
   PlanSettings plan;                        // the menu may change plan.level
   bool safety_check = true;
   bool pain_checkin = true;
-  bool sound = true;
+  // How the session sounds: the command line's choice, else config.json's; the routine's own
+  // "sound" falls between them (session_sound_mode). `m` switches it off and back.
+  std::optional<SoundMode> sound_flag;
+  std::optional<SoundMode> sound_setting;
+  bool voice = false;                // the voice speaks the cues; `v` switches it
   DailyStatus daily_status;          // for the menu: done today? the streak
   std::size_t library_problems = 0;  // user files skipped, for the menu to mention
   // The plain front end: answers come as typed lines, the conversation is written out as
@@ -95,6 +100,9 @@ struct Effect {
   // A line that asks: written without a line end, the answer follows on the same line.
   bool prompt = false;
   int code = 0;
+  // With a cue: ring the terminal bell. The shell's loop sets it from cue_sound, once it
+  // knows whether there is a sound device to play tones instead.
+  bool bell = false;
 };
 using Effects = std::vector<Effect>;
 
@@ -149,7 +157,10 @@ class Flow {
   [[nodiscard]] std::optional<int> pain_before() const { return pain_before_; }
   [[nodiscard]] std::optional<int> pain_after() const { return pain_after_; }
   [[nodiscard]] const PainKeys& pain_keys() const { return pain_keys_; }
-  [[nodiscard]] bool muted() const { return muted_; }
+  [[nodiscard]] bool muted() const { return sound_ == SoundMode::off; }
+  // The sound and the voice as they are now, after `m` and `v`.
+  [[nodiscard]] SoundMode sound() const { return sound_; }
+  [[nodiscard]] bool voice() const { return voice_; }
   [[nodiscard]] bool help_open() const { return help_; }
   [[nodiscard]] bool confirming_quit() const { return confirm_quit_; }
   [[nodiscard]] bool menu_follows() const { return !config_.menu.empty() && !config_.lines; }
@@ -219,7 +230,9 @@ class Flow {
   std::optional<int> pain_before_;
   std::optional<int> pain_after_;
   bool recorded_ = true;  // nothing to record until a session starts
-  bool muted_ = false;
+  SoundMode chosen_sound_ = SoundMode::tones;  // the session's, before `m`
+  SoundMode sound_ = SoundMode::tones;
+  bool voice_ = false;
   bool help_ = false;
   bool confirm_quit_ = false;
   bool resume_after_overlay_ = false;

@@ -31,6 +31,7 @@ enum class Action {
   take_time,
   stop_for_pain,  // ends the session: it hurts
   sound,          // the sound on or off
+  voice,          // the voice on or off
   help,
   quit,  // asks first
 };

@@ -118,6 +118,9 @@ class Session {
 
   // Session time so far: from the start to `now` (or to the end), paused time excluded.
   [[nodiscard]] Millis session_elapsed(Instant now) const;
+  // The instant session time reached `session_time`, by the pauses so far: for a cue just
+  // said, the instant it was due (the sound is placed there, not when the loop woke).
+  [[nodiscard]] Instant instant_at(Millis session_time) const;
   // Changes every time a step starts, whether by its deadline, a skip or back (a restart
   // too), so a view can tell "a new step began" from "time passed" without comparing steps.
   [[nodiscard]] std::size_t step_serial() const;

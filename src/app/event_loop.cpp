@@ -6,6 +6,9 @@
 #include <array>
 #include <ctime>
 
+#include "app/audio/announcer.hpp"
+#include "stretch/cue_sound.hpp"
+
 namespace stretch::app {
 namespace {
 
@@ -32,6 +35,21 @@ Ready wait_for(int input_fd, int signal_fd, std::optional<std::chrono::nanosecon
 
 void append(Effects& to, Effects&& from) {
   for (Effect& e : from) to.push_back(std::move(e));
+}
+
+// The announcer follows the flow's sound and voice: the `m` and `v` keys are decided there.
+void follow_flow(Announcer& announcer, const Flow& flow) {
+  if (announcer.sound() != flow.sound()) announcer.set_sound(flow.sound());
+  if (announcer.voice() != flow.voice()) announcer.set_voice(flow.voice());
+}
+
+// Hands a cue to the sound, placed at the instant it was due rather than when the loop woke,
+// and says whether the terminal bell rings with it.
+bool sound_cue(const Flow& flow, Announcer* announcer, const Cue& cue, Instant now) {
+  if (announcer == nullptr) return cue_sound(cue, flow.sound(), false, false).bell;
+  const Session* session = flow.session();
+  const Instant due = session != nullptr ? std::min(now, session->instant_at(cue.at)) : now;
+  return announcer->cue(cue, due);
 }
 
 }  // namespace
@@ -64,7 +82,8 @@ int run_flow(Flow& flow, FrontEnd& front, const SessionRequest& request, SignalP
     if (!flow.done()) front.read_input(flow, now, clock.wall_now(), effects, ready.input);
     if (!flow.done()) append(effects, flow.tick(now));
 
-    for (const Effect& effect : effects) {
+    if (request.announcer != nullptr) follow_flow(*request.announcer, flow);
+    for (Effect& effect : effects) {
       switch (effect.kind) {
         case Effect::Kind::record:
           if (request.on_session_end) request.on_session_end(*effect.outcome);
@@ -73,6 +92,7 @@ int run_flow(Flow& flow, FrontEnd& front, const SessionRequest& request, SignalP
           if (request.on_safety_check_passed) request.on_safety_check_passed();
           break;
         case Effect::Kind::cue:
+          effect.bell = sound_cue(flow, request.announcer, *effect.cue, now);
           if (request.on_cue) request.on_cue(*effect.cue);
           if (stats != nullptr) {
             // For the benchmarks, which never pause: a cue is due at the session's start
@@ -90,9 +110,16 @@ int run_flow(Flow& flow, FrontEnd& front, const SessionRequest& request, SignalP
         case Effect::Kind::quit: break;
       }
     }
+    if (request.announcer != nullptr) {
+      for (const std::string& notice : request.announcer->take_notices()) front.notice(notice);
+    }
     front.show(flow, effects, now);
     effects.clear();
-    if (flow.done()) return flow.exit_code();
+    if (flow.done()) {
+      // The closing chime and the last words play out; an audio file ends here.
+      if (request.announcer != nullptr) request.announcer->finish(now);
+      return flow.exit_code();
+    }
 
     std::optional<std::chrono::nanoseconds> wait;
     std::optional<Instant> wake = flow.next_due();
@@ -111,7 +138,9 @@ FlowConfig flow_config(const SessionRequest& request, bool lines, bool answers_p
   config.plan = request.plan;
   config.safety_check = request.safety_check;
   config.pain_checkin = request.pain_checkin;
-  config.sound = request.sound;
+  config.sound_flag = request.sound_flag;
+  config.sound_setting = request.sound_setting;
+  config.voice = request.voice;
   config.daily_status = request.daily_status;
   config.library_problems = request.library_problems.size();
   config.lines = lines;

@@ -6,6 +6,7 @@
 // show the flow: a full screen, or lines.
 
 #include <optional>
+#include <string>
 
 #include "app/clock.hpp"
 #include "app/session_signals.hpp"
@@ -27,6 +28,8 @@ class FrontEnd {
   virtual void show(const Flow& flow, const Effects& effects, Instant now) = 0;
   // The next instant the front end itself wants to wake (a second of the countdown).
   [[nodiscard]] virtual std::optional<Instant> next_wake(const Flow& flow, Instant now) const = 0;
+  // Something about the sound the person should know ("no sound device: ..."), said once.
+  virtual void notice(const std::string& text) = 0;
   virtual void resized() {}
   // Ctrl-Z: give the terminal back before the process stops, take it again after.
   virtual void suspend() {}

@@ -5,16 +5,19 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <optional>
 #include <ostream>
+#include <string>
 #include <string_view>
+#include <vector>
 
+#include "app/audio/announcer.hpp"
 #include "app/event_loop.hpp"
 #include "app/stdin_reader.hpp"
 #include "stretch/cue_words.hpp"
-#include "stretch/cues.hpp"
 #include "stretch/text.hpp"
 
 namespace stretch::app {
@@ -22,6 +25,7 @@ namespace {
 
 class LinesFrontEnd final : public FrontEnd {
  public:
+  // `bell`: the output is a terminal, where the bell character rings.
   LinesFrontEnd(int input_fd, std::ostream& out, bool keys_from_terminal, bool bell)
       : in_(input_fd), raw_(input_fd), out_(out), keys_from_terminal_(keys_from_terminal), bell_(bell) {
     raw_.suspend();  // cooked for the questions; raw only while the session runs
@@ -43,7 +47,7 @@ class LinesFrontEnd final : public FrontEnd {
   void show(const Flow& flow, const Effects& effects, Instant /*now*/) override {
     for (const Effect& e : effects) {
       if (e.kind == Effect::Kind::line) write_line(e);
-      if (e.kind == Effect::Kind::cue) write_cue(*e.cue, flow.muted());
+      if (e.kind == Effect::Kind::cue) write_cue(*e.cue, e.bell);
       if (e.kind == Effect::Kind::quit && prompt_open_) {
         out_ << "\n";  // a question left open by a signal or the end
         prompt_open_ = false;
@@ -64,6 +68,8 @@ class LinesFrontEnd final : public FrontEnd {
     if (in_.closed() || in_.has_line()) return now;
     return std::nullopt;
   }
+
+  void notice(const std::string& text) override { out_ << text << "\n"; }
 
   void suspend() override {
     out_ << std::flush;
@@ -118,10 +124,10 @@ class LinesFrontEnd final : public FrontEnd {
     out_ << (e.at ? at_time(*e.at, e.text) : e.text) << "\n";
   }
 
-  void write_cue(const Cue& cue, bool muted) {
+  void write_cue(const Cue& cue, bool bell) {
     if (cue.words.empty()) return;  // a cue for the ear only (the end of a hold)
     // The bell rings as the line begins; built by appending (GCC 12 warns wrongly on insert(0)).
-    std::string line = bell_ && !muted && rings_bell(cue.kind) ? "\a" : "";
+    std::string line = bell_ && bell ? "\a" : "";
     line += cue.words;
     out_ << at_time(cue.at, line) << "\n";
     for (const std::string& detail : cue.details) out_ << detail << "\n";
@@ -136,8 +142,23 @@ class LinesFrontEnd final : public FrontEnd {
   bool prompt_open_ = false;
 };
 
-// STRETCH_TIMER_STATS=1: how the loop did, on stderr at the end, for bench/plain_drift.
-void print_stats(std::ostream& err, const LoopStats& stats, const SessionClock& clock) {
+// " NAME=N NAME_median_us=M NAME_worst_us=W": how late the sounds were heard after their
+// cues were due, in real time.
+std::string delay_stats(const char* name, std::vector<Clock::duration> delays, const SessionClock& clock) {
+  std::string text = std::string(" ") + name + "=" + std::to_string(delays.size());
+  if (delays.empty()) return text;
+  std::sort(delays.begin(), delays.end());
+  const auto real_us = [&clock](Clock::duration d) {
+    return std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(d / clock.scale()).count());
+  };
+  const std::string prefix = name == std::string_view("tones") ? " tone" : " voice";
+  return text + prefix + "_median_us=" + real_us(delays[delays.size() / 2]) + prefix +
+         "_worst_us=" + real_us(delays.back());
+}
+
+// STRETCH_TIMER_STATS=1: how the loop did, on stderr at the end, for bench/plain_drift and
+// bench/audio_bench.
+void print_stats(std::ostream& err, const LoopStats& stats, const SessionClock& clock, const Announcer* announcer) {
   const char* flag = std::getenv("STRETCH_TIMER_STATS");
   if (flag == nullptr || std::string_view(flag) != "1") return;
   // How late the end was said compared with its deadline, and the latest any cue was
@@ -146,7 +167,12 @@ void print_stats(std::ostream& err, const LoopStats& stats, const SessionClock& 
     return std::chrono::duration_cast<std::chrono::microseconds>(d / clock.scale()).count();
   };
   err << "stretch-timer stats: wake_ups=" << stats.wake_ups << " end_late_us=" << real_us(clock.now() - stats.ended_at)
-      << " worst_cue_late_us=" << real_us(stats.worst_late) << " session_ms=" << stats.session_time.count() << "\n";
+      << " worst_cue_late_us=" << real_us(stats.worst_late) << " session_ms=" << stats.session_time.count();
+  if (announcer != nullptr) {
+    const AudioDelays delays = announcer->delays();
+    err << delay_stats("tones", delays.tones, clock) << delay_stats("utterances", delays.voice, clock);
+  }
+  err << "\n";
 }
 
 }  // namespace
@@ -169,10 +195,10 @@ int run_plain_session(const SessionRequest& request, const PlainIo& io, std::ost
   SignalPipe signals;
   const bool keys_from_terminal = ::isatty(io.input_fd) == 1;
   Flow flow(flow_config(with_clock, true, !keys_from_terminal));
-  LinesFrontEnd front(io.input_fd, out, keys_from_terminal, request.sound && io.output_is_terminal);
+  LinesFrontEnd front(io.input_fd, out, keys_from_terminal, io.output_is_terminal);
   LoopStats stats;
   const int code = run_flow(flow, front, with_clock, signals, &stats);
-  print_stats(err, stats, clock);
+  print_stats(err, stats, clock, request.announcer);
   out << std::flush;
   return code;
 }

@@ -4,9 +4,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <optional>
 #include <ostream>
 #include <string_view>
 
+#include "app/audio/announcer_config.hpp"
+#include "app/audio/wav_timeline.hpp"
 #include "app/commands.hpp"
 #include "app/history_digest_store.hpp"
 #include "app/history_store.hpp"
@@ -152,7 +155,8 @@ int run_session(const Options& options, std::ostream& out, std::ostream& err) {
           ResumeOffer{&rest, point->resumes, options.level.value_or(point->level), resume_label(*point, now)};
     }
   }
-  request.sound = settings.sound != SoundMode::off;
+  request.sound_flag = options.sound;
+  request.sound_setting = settings.sound;
   request.theme = settings.theme;
   request.pain_checkin = settings.pain_checkin && !options.no_checkin;
   const std::string today = local_date_today();
@@ -165,6 +169,20 @@ int run_session(const Options& options, std::ostream& out, std::ostream& err) {
       err << "stretch-timer: the session was not recorded: " << e.what() << "\n";
     }
   };
+
+  // The sound, the voice and the hook, opened before the session so that an audio file that
+  // cannot be written stops it before it starts.
+  const AnnouncerConfig sound =
+      announcer_config(settings, options, request.routine != nullptr ? request.routine->routine.sound : std::nullopt);
+  request.voice = sound.voice;
+  std::optional<Announcer> announcer;
+  try {
+    announcer.emplace(sound, *request.clock);
+  } catch (const AudioFileError& e) {
+    err << "stretch-timer: " << e.what() << "\n";
+    return exit_failure;
+  }
+  request.announcer = &*announcer;
 
   if (options.plain || !can_use_full_screen()) return run_plain_session(request, out, err);
   return run_tui(request);

@@ -15,10 +15,13 @@
 #include "stretch/library.hpp"
 #include "stretch/plan.hpp"
 #include "stretch/session.hpp"
+#include "stretch/sound_mode.hpp"
 #include "stretch/stats.hpp"
 #include "stretch/theme.hpp"
 
 namespace stretch::app {
+
+class Announcer;
 
 using SessionOutcome = stretch::SessionOutcome;
 
@@ -29,8 +32,13 @@ struct SessionRequest {
   PlanSettings plan;                         // the menu may change plan.level
   bool safety_check = true;                  // ask the safety check before the first hold
   bool pain_checkin = true;                  // ask for a 0-10 pain rating before and after
-  bool sound = true;                         // a bell at each phase change
   Theme theme = Theme::automatic;            // the background the colours are for
+  // The sound: --sound, else config.json's (the routine's own falls between); the voice.
+  std::optional<SoundMode> sound_flag;
+  std::optional<SoundMode> sound_setting;
+  bool voice = false;
+  // Plays the tones and the voice and runs the on-cue hook; nullptr: the terminal bell alone.
+  Announcer* announcer = nullptr;
   const SessionClock* clock = nullptr;
   Diagnostics library_problems;              // user files that were skipped, to mention
   DailyStatus daily_status;                  // for the menu: done today? the streak

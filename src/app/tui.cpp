@@ -7,12 +7,13 @@
 #include <iostream>
 #include <optional>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "app/event_loop.hpp"
 #include "app/plain_runner.hpp"
 #include "app/terminal.hpp"
 #include "app/terminal_charset.hpp"
-#include "stretch/cues.hpp"
 #include "stretch/flow_view.hpp"
 
 namespace stretch::app {
@@ -42,7 +43,7 @@ class ScreenFrontEnd final : public FrontEnd {
     if (flow.done()) return;
     bool bell = false;
     for (const Effect& e : effects) {
-      if (e.kind == Effect::Kind::cue && rings_bell(e.cue->kind)) bell = !flow.muted();
+      if (e.kind == Effect::Kind::cue && e.bell) bell = true;
     }
     const TerminalSize size = terminal_.size();
     screen_.reset(size.width, size.height);
@@ -54,6 +55,10 @@ class ScreenFrontEnd final : public FrontEnd {
     return view_.next_wake(flow, terminal_.size(), now);
   }
 
+  // The full screen has no line to spare: said when it is gone.
+  void notice(const std::string& text) override { notices_.push_back(text); }
+  [[nodiscard]] const std::vector<std::string>& notices() const { return notices_; }
+
   void resized() override { terminal_.resize(); }
   void suspend() override { terminal_.suspend(); }
   void resume() override { terminal_.resume(); }
@@ -63,12 +68,14 @@ class ScreenFrontEnd final : public FrontEnd {
   // Figures in braille where the terminal speaks UTF-8, in ASCII elsewhere.
   FlowView view_{terminal_charset() == Charset::unicode ? FigureStyle::braille : FigureStyle::ascii};
   Screen screen_{0, 0};  // drawn into again at every frame, so a frame allocates nothing for it
+  std::vector<std::string> notices_;
 };
 
 }  // namespace
 
 int run_tui(const SessionRequest& request) {
   std::optional<int> code;
+  std::vector<std::string> notices;
   {
     // The handlers go in before ncurses starts, so that ncurses leaves SIGINT, SIGTSTP and
     // SIGWINCH to the loop instead of installing its own. The terminal is put back first.
@@ -83,12 +90,14 @@ int run_tui(const SessionRequest& request) {
       Flow flow(flow_config(request, false, false));
       ScreenFrontEnd front(*terminal);
       code = run_flow(flow, front, request, signals);
+      notices = front.notices();
     }
   }
   // A terminal that ncurses cannot drive still gets its session, line by line.
   if (!code) return run_plain_session(request, std::cout, std::cerr);
   // The full screen is gone: now the skipped files can be named where they stay readable.
   for (const Diagnostic& d : request.library_problems) std::cerr << "stretch-timer: skipped " << d.to_string() << "\n";
+  for (const std::string& notice : notices) std::cerr << "stretch-timer: " << notice << "\n";
   return *code;
 }
 

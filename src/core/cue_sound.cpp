@@ -1,5 +1,7 @@
 #include "stretch/cue_sound.hpp"
 
+#include "stretch/cues.hpp"
+
 namespace stretch {
 
 std::string_view to_string(Chime tone) {
@@ -37,35 +39,16 @@ Chime tone_of(CueKind kind) {
   }
 }
 
-namespace {
-
-// The bell marks what it always has: the start of each step and the end of the session.
-bool rings_bell(CueKind kind) {
-  switch (kind) {
-    case CueKind::get_ready:
-    case CueKind::hold_start:
-    case CueKind::switch_sides:
-    case CueKind::rest:
-    case CueKind::next_exercise:
-    case CueKind::session_done:
-    case CueKind::stopped_for_pain:
-      return true;
-    default:
-      return false;
-  }
-}
-
-}  // namespace
-
 CueSound cue_sound(const Cue& cue, SoundMode mode, bool voice, bool audio_device) {
   CueSound sound;
   const Chime tone = tone_of(cue.kind);
   const bool tones_wanted = mode == SoundMode::tones || (mode == SoundMode::ticks && tone == Chime::tick);
   if (tones_wanted && audio_device) sound.tone = tone;
-  // With no device the bell stands in, but never for the ticks: three bells a second apart
-  // are an alarm, not a countdown.
-  sound.bell = mode == SoundMode::bell ? rings_bell(cue.kind)
-                                       : tones_wanted && !audio_device && tone != Chime::none && tone != Chime::tick;
+  // With no device, tones fall back to the bell as it always rang (the start of each step
+  // and the end), so a session without a sound card runs as before; ticks alone ring
+  // nothing: three bells a second apart are an alarm, not a countdown.
+  const bool bell_mode = mode == SoundMode::bell || (mode == SoundMode::tones && !audio_device);
+  sound.bell = bell_mode && rings_bell(cue.kind);
   const bool tick_heard = sound.tone == Chime::tick;
   sound.speak = voice && !cue.words.empty() && !tick_heard;
   return sound;

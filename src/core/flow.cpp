@@ -4,6 +4,7 @@
 #include <sstream>
 #include <utility>
 
+#include "stretch/cue_sound.hpp"
 #include "stretch/cue_words.hpp"
 #include "stretch/cues.hpp"
 #include "stretch/flow_text.hpp"
@@ -52,8 +53,11 @@ std::optional<SessionEvent> event_of(Action action) {
 }  // namespace
 
 Flow::Flow(FlowConfig config)
-    : config_(std::move(config)), settings_(config_.plan), today_(config_.daily_status), muted_(!config_.sound) {
+    : config_(std::move(config)), settings_(config_.plan), today_(config_.daily_status), voice_(config_.voice) {
   for (const LibraryRoutine* r : config_.menu) menu_routines_.push_back(&r->routine);
+  const std::optional<SoundMode> routine_sound =
+      config_.routine != nullptr ? config_.routine->routine.sound : std::optional<SoundMode>{};
+  chosen_sound_ = sound_ = session_sound_mode(config_.sound_flag, config_.sound_setting, routine_sound);
   // The screen highlights the first routine; the plain menu highlights none and preselects
   // as a routine is chosen.
   if (!config_.lines) preselect_level();
@@ -299,6 +303,7 @@ void Flow::pain_answered(std::optional<int> rating, Instant now, WallTime wall, 
 
 void Flow::start_session(Instant now, WallTime wall, Effects& out) {
   session_.emplace(expand(routine_->routine, *config_.library, settings_), now);
+  chosen_sound_ = sound_ = session_sound_mode(config_.sound_flag, config_.sound_setting, routine_->routine.sound);
   ++sessions_started_;
   config_.resume_offer.reset();  // offered at the start of the run only
   started_at_ = wall;
@@ -324,8 +329,12 @@ void Flow::session_key(const Key& key, Instant now, Effects& out) {
   }
   switch (const Action action = session_action(key)) {
     case Action::sound:
-      muted_ = !muted_;
-      if (config_.lines) say(out, muted_ ? "sound off." : "sound on.", session_->session_elapsed(now));
+      sound_ = toggle_sound(sound_, chosen_sound_);
+      if (config_.lines) say(out, muted() ? "sound off." : "sound on.", session_->session_elapsed(now));
+      return;
+    case Action::voice:
+      voice_ = !voice_;
+      if (config_.lines) say(out, voice_ ? "voice on." : "voice off.", session_->session_elapsed(now));
       return;
     case Action::help:
       // The plain mode lists the keys in a line and goes on; the screen opens a panel and pauses.

@@ -27,7 +27,7 @@ std::optional<PanelView> panel_of(const Flow& flow) {
 }
 
 SessionToggles FlowView::toggles(const Flow& flow) const {
-  return SessionToggles{flow.muted(), flow.confirming_quit(), figure_style_, true};
+  return SessionToggles{flow.muted(), flow.confirming_quit(), figure_style_, true, flow.voice()};
 }
 
 int FlowView::max_scroll(const Flow& flow, TerminalSize size) {

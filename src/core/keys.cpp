@@ -19,6 +19,7 @@ const std::vector<KeyBinding>& session_key_map() {
       {Action::take_time, {Key::character(U'-'), Key::character(U'_')}, "-", "take 5 s off this step"},
       {Action::stop_for_pain, {Key::character(U'x'), Key::character(U'X')}, "x", "stop, it hurts: end the session"},
       {Action::sound, {Key::character(U'm'), Key::character(U'M')}, "m", "sound on or off"},
+      {Action::voice, {Key::character(U'v'), Key::character(U'V')}, "v", "voice on or off"},
       {Action::help, {Key::character(U'?'), Key::character(U'h')}, "? or h", "these keys"},
       {Action::quit, {Key::character(U'q'), Key::character(U'Q'), Key::of(C::escape)}, "q", "quit, after you confirm"},
   };

@@ -215,6 +215,8 @@ Millis Session::session_elapsed(Instant now) const {
   return floor_ms(until - session_start_ - paused_total_);
 }
 
+Instant Session::instant_at(Millis session_time) const { return session_start_ + paused_total_ + session_time; }
+
 SessionRecord Session::record(Instant now) const {
   SessionRecord r;
   r.routine_id = plan_.routine_id;

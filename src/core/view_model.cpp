@@ -164,7 +164,7 @@ std::vector<std::string> caution_of(const Exercise& exercise, int width) {
   return wrap_text(text, static_cast<std::size_t>(width));
 }
 
-std::vector<Hotkey> session_footer(bool paused, bool muted) {
+std::vector<Hotkey> session_footer(bool paused, bool muted, bool voice) {
   return {
       {"space", paused ? "resume" : "pause", 9},
       {"s", "skip", 6},
@@ -173,6 +173,8 @@ std::vector<Hotkey> session_footer(bool paused, bool muted) {
       {"+/-", "5s", 3},
       {"x", "it hurts", 9},
       {"m", muted ? "unmute" : "mute", muted ? 7 : 2},  // muted: keep saying so
+      // Like the sound: on, the voice is told how to stop before less needed keys.
+      {"v", voice ? "voice off" : "voice on", voice ? 4 : 1},
       {"?", "help", 8},
       {"q", "quit", 8},
   };
@@ -243,7 +245,7 @@ SessionView session_view(const SessionSnapshot& s, const SessionToggles& toggles
   SessionView v;
   v.layout = layout_for(size);
   v.paused = s.paused;
-  v.footer = session_footer(s.paused, toggles.muted);
+  v.footer = session_footer(s.paused, toggles.muted, toggles.voice);
   if (toggles.confirm_quit) v.confirm = "Quit the session?  y yes  n no";
   if (s.plan == nullptr) return v;
   const Plan& plan = *s.plan;

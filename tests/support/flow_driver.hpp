@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "app/session_types.hpp"
-#include "stretch/cues.hpp"
+#include "stretch/cue_sound.hpp"
 #include "stretch/flow.hpp"
 #include "stretch/flow_view.hpp"
 
@@ -67,7 +67,8 @@ class FlowDriver {
           break;
         case Effect::Kind::cue:
           cues_.push_back(*e.cue);
-          if (rings_bell(e.cue->kind) && !flow_.muted()) bell_ = true;
+          // As the loop does with no sound device: the bell as it always rang.
+          if (cue_sound(*e.cue, flow_.sound(), false, false).bell) bell_ = true;
           break;
         case Effect::Kind::line: lines_.push_back(e.text); break;
         case Effect::Kind::quit: break;

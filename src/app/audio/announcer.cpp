@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "app/audio/pulse_device.hpp"
-#include "app/audio/wav_file_device.hpp"
+#include "app/audio/wav_timeline.hpp"
 #include "stretch/cue_environment.hpp"
 #include "stretch/tones.hpp"
 
@@ -18,7 +18,6 @@ constexpr std::chrono::seconds stale_after{2};
 constexpr std::size_t max_waiting_hooks = 64;
 // At the end, the closing chime and the last words get this long to play out.
 constexpr std::chrono::milliseconds live_play_out{3000};
-constexpr std::chrono::milliseconds file_write_out{60000};
 
 bool uses_tones(SoundMode mode) { return mode == SoundMode::tones || mode == SoundMode::ticks; }
 
@@ -30,9 +29,9 @@ Announcer::Announcer(AnnouncerConfig config, const SessionClock& clock)
     tones_[tone] = std::make_shared<const std::vector<std::int16_t>>(synthesize_tone(tone));
   }
   if (!config_.audio_file.empty()) {
-    auto device = std::make_unique<WavFileDevice>(config_.audio_file, clock_);  // throws AudioFileError
-    file_ = device.get();
-    player_ = std::make_unique<Player>(std::move(device));
+    auto file = std::make_unique<WavTimeline>(config_.audio_file, clock_);  // throws AudioFileError
+    file_ = file.get();
+    player_ = std::move(file);
     device_tried_ = true;
   } else if (needs_device()) {
     open_device();
@@ -115,7 +114,7 @@ void Announcer::set_voice(bool on) {
     start_worker();
     return;
   }
-  if (player_) player_->stop_voice();
+  if (player_) player_->stop_voice(clock_.now());
   {
     const std::lock_guard lock(mutex_);
     speech_.reset();
@@ -141,6 +140,14 @@ bool Announcer::cue(const Cue& cue, Instant due) {
     const std::lock_guard lock(mutex_);
     speech_ = std::move(speech);
     hush_ = false;
+    wake = true;
+  } else if (voice_ && voice_ready_) {
+    // A cue with nothing to say (a tick, the end of a hold) still ends what was being said:
+    // those words belong to a moment that has passed, and would blur the tone.
+    if (espeak_) player_->stop_voice(due);
+    const std::lock_guard lock(mutex_);
+    speech_.reset();
+    hush_ = true;
     wake = true;
   }
   if (!config_.on_cue.empty()) {
@@ -212,7 +219,7 @@ void Announcer::finish(Instant end) {
   }
   wake_.notify_all();
   if (worker_.joinable()) worker_.join();
-  if (player_) player_->finish(end, file_ != nullptr ? file_write_out : live_play_out);
+  if (player_) player_->finish(end, live_play_out);  // a file is written out at once
 }
 
 AudioDelays Announcer::delays() const { return player_ ? player_->delays() : AudioDelays{}; }

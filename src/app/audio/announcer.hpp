@@ -26,7 +26,7 @@
 
 namespace stretch::app {
 
-class WavFileDevice;
+class WavTimeline;
 
 struct AnnouncerConfig {
   SoundMode sound = SoundMode::tones;  // the session's; `m` switches between off and this
@@ -36,8 +36,8 @@ struct AnnouncerConfig {
   int voice_rate = default_voice_rate;
   std::string voice_command;  // set: it speaks, whatever the backend
   std::string on_cue;         // set: run for every cue
-  // Set: everything is written here, time-aligned with the session, instead of played
-  // (always with espeak-ng, the one voice whose samples the program gets).
+  // Set: everything is written here instead of played, each sound at the instant its cue
+  // was due (always with espeak-ng, the one voice whose samples the program gets).
   std::filesystem::path audio_file;
 };
 
@@ -72,7 +72,8 @@ class Announcer {
   // cues only ring the bell. Idempotent; the destructor does it with the clock's now.
   void finish(Instant end);
 
-  // How late each tone and utterance was heard after its cue was due (after finish()).
+  // How late each tone and utterance was heard (to a file: handed over) after its cue was
+  // due (after finish()).
   [[nodiscard]] AudioDelays delays() const;
 
  private:
@@ -95,8 +96,8 @@ class Announcer {
   bool voice_;
   std::map<Chime, std::shared_ptr<const std::vector<std::int16_t>>> tones_;
 
-  std::unique_ptr<Player> player_;
-  WavFileDevice* file_ = nullptr;  // owned by player_
+  std::unique_ptr<SoundSink> player_;  // the sound card's player, or the audio file
+  WavTimeline* file_ = nullptr;        // the audio file, owned by player_
   bool device_tried_ = false;
   bool voice_tried_ = false;
   bool voice_ready_ = false;  // what the voice needs is there (or, for a live voice, is tried on the worker)

@@ -1,6 +1,6 @@
 #pragma once
-// Where the mixed sound goes: the sound card (through PulseAudio) or a WAV file that
-// stands in for one. The player thread alone writes to it.
+// Where the player's mixed sound goes: the sound card, through PulseAudio. The player thread
+// alone writes to it. (The audio file is not a device: see wav_timeline.hpp.)
 
 #include <cstdint>
 #include <span>
@@ -19,12 +19,11 @@ class AudioDevice {
   // first of them is heard; false in `ok` when the device has failed for good.
   virtual Instant write(std::span<const std::int16_t> samples, bool& ok) = 0;
 
-  // From now on, write() takes everything at once: the session is over and what is left
-  // should be written out, not waited for (a file), or is left to the device to play.
+  // From now on, write() takes everything at once: the session is over and what is left is
+  // left to the device to play.
   virtual void stop_pacing() {}
 
-  // The end: nothing more is written. A file is padded with silence to `end` (when it is
-  // later than its last sample) and closed.
+  // The end: nothing more is written; what was is played to its end.
   virtual void finish(Instant end) = 0;
 };
 

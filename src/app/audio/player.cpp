@@ -68,7 +68,7 @@ bool Player::add_voice(std::uint64_t id, std::span<const short> samples) {
   return true;
 }
 
-void Player::stop_voice() {
+void Player::stop_voice(Instant /*at*/) {
   const std::lock_guard lock(mutex_);
   voice_.clear();
   voice_heard_ = true;

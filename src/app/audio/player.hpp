@@ -15,39 +15,27 @@
 #include <vector>
 
 #include "app/audio/audio_device.hpp"
+#include "app/audio/sound_sink.hpp"
 #include "app/clock.hpp"
 
 namespace stretch::app {
 
-// How late sounds were heard after their cue was due, for the benchmark.
-struct AudioDelays {
-  std::vector<Clock::duration> tones;
-  std::vector<Clock::duration> voice;  // to the first sample of each utterance
-};
-
-class Player {
+class Player final : public SoundSink {
  public:
   explicit Player(std::unique_ptr<AudioDevice> device);
-  ~Player();  // stops at once; call finish() first to let the sound play out
+  ~Player() override;  // stops at once; call finish() first to let the sound play out
   Player(const Player&) = delete;
   Player& operator=(const Player&) = delete;
 
-  void play_tone(std::shared_ptr<const std::vector<std::int16_t>> samples, Instant due);
-
-  // A new utterance for the cue due at `due`: whatever is left of the last one is dropped.
-  // Returns its number, for add_voice.
-  std::uint64_t start_voice(Instant due);
-  // Samples of utterance `id`; false when a newer one has replaced it (stop making them).
-  bool add_voice(std::uint64_t id, std::span<const short> samples);
-  // Drops what is left of the voice (the voice was turned off).
-  void stop_voice();
-
-  // Lets what is queued play out for at most `limit` of real time (a file: written at
-  // once), then closes the device with `end` as the session's end. Idempotent.
-  void finish(Instant end, std::chrono::milliseconds limit);
+  void play_tone(std::shared_ptr<const std::vector<std::int16_t>> samples, Instant due) override;
+  std::uint64_t start_voice(Instant due) override;
+  bool add_voice(std::uint64_t id, std::span<const short> samples) override;
+  void stop_voice(Instant at) override;
+  // Closes the device once what is queued has played, or `limit` has passed.
+  void finish(Instant end, std::chrono::milliseconds limit) override;
 
   [[nodiscard]] bool failed() const;
-  [[nodiscard]] AudioDelays delays() const;
+  [[nodiscard]] AudioDelays delays() const override;
 
  private:
   struct ToneClip {
