@@ -71,6 +71,7 @@ Run run_once(const std::string& home, const std::vector<std::string>& args) {
   std::vector<char*> envp = c_strings(env);
   std::vector<char*> argp = c_strings(argv);
   const std::string err_file = home + "/stderr.txt";
+  std::fflush(nullptr);  // else the child's freopen writes out the table's buffered lines again
   const pid_t pid = ::fork();
   if (pid == 0) {
     std::FILE* in = std::freopen("/dev/null", "r", stdin);
