@@ -29,7 +29,7 @@ namespace stretch::app {
 class WavTimeline;
 
 struct AnnouncerConfig {
-  SoundMode sound = SoundMode::tones;  // the session's; `m` switches between off and this
+  SoundMode sound = SoundMode::tones;  // to begin with; the loop then follows the flow (`m`)
   bool voice = false;
   VoiceBackend voice_backend = VoiceBackend::espeak_ng;
   std::string voice_name;
@@ -58,8 +58,6 @@ class Announcer {
 
   [[nodiscard]] SoundMode sound() const { return sound_; }
   void set_sound(SoundMode mode);
-  // The `m` key: off, and back to the session's mode.
-  void toggle_sound() { set_sound(stretch::toggle_sound(sound_, config_.sound)); }
   [[nodiscard]] bool voice() const { return voice_; }
   // The `v` key. Turning it off silences what is being said.
   void set_voice(bool on);
