@@ -1,5 +1,6 @@
 // The physiotherapist's report as a page: what it says for a known set of sessions, that
 // hostile names stay text, and that nothing in it reaches out (no scripts, no links out).
+#include <algorithm>
 #include <string>
 #include <vector>
 
