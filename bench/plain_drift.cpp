@@ -39,11 +39,11 @@ constexpr const char* routine_json = R"({
 constexpr double planned_seconds = 60.0;
 
 struct Run {
-  double end_drift_ms = 0;    // "done" line's arrival after the "00:00" line's, less the plan
-  double end_late_ms = 0;     // the runner's own figure: end said after its deadline
-  double worst_late_ms = 0;   // the runner's own figure: the latest any cue was woken for
-  double cpu_ms = 0;          // user + system time of the child
-  long wake_ups = 0;          // the runner's loop wake-ups (STRETCH_TIMER_STATS)
+  double end_drift_ms = 0;   // "done" line's arrival after the "00:00" line's, less the plan
+  double end_late_ms = 0;    // the runner's own figure: end said after its deadline
+  double worst_late_ms = 0;  // the runner's own figure: the latest any cue was woken for
+  double cpu_ms = 0;         // user + system time of the child
+  long wake_ups = 0;         // the runner's loop wake-ups (STRETCH_TIMER_STATS)
   long voluntary_switches = 0;
   bool ok = false;
 };
@@ -147,8 +147,7 @@ Run run_once(const std::string& home, const std::vector<std::string>& args) {
   run.worst_late_ms = static_cast<double>(stat_value(stderr_text, "worst_cue_late_us")) / 1000.0;
   run.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
   if (first_cue && done) {
-    run.end_drift_ms =
-        std::chrono::duration<double, std::milli>(*done - *first_cue).count() - planned_seconds * 1000.0;
+    run.end_drift_ms = std::chrono::duration<double, std::milli>(*done - *first_cue).count() - planned_seconds * 1000.0;
   } else if (args.front() == "session") {
     run.ok = false;
     std::fprintf(stderr, "no cues seen:\n%s%s\n", stdout_text.c_str(), stderr_text.c_str());

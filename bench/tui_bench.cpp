@@ -140,10 +140,10 @@ class Child {
 };
 
 struct ProcessStats {
-  double cpu_ms = 0;         // time on a CPU, user and system
-  long long wake_ups = 0;    // voluntary context switches: each sleep that ended
-  long long preempted = 0;   // involuntary ones
-  double peak_mib = 0;       // VmHWM
+  double cpu_ms = 0;        // time on a CPU, user and system
+  long long wake_ups = 0;   // voluntary context switches: each sleep that ended
+  long long preempted = 0;  // involuntary ones
+  double peak_mib = 0;      // VmHWM
 };
 
 ProcessStats stats_of(pid_t pid) {
@@ -216,7 +216,8 @@ double start_to_menu(const std::string& binary, const std::filesystem::path& hom
 }
 
 Run measure(const std::string& binary, int seconds) {
-  const std::filesystem::path home = std::filesystem::temp_directory_path() / ("tui-bench-" + std::to_string(::getpid()));
+  const std::filesystem::path home =
+      std::filesystem::temp_directory_path() / ("tui-bench-" + std::to_string(::getpid()));
   std::filesystem::create_directories(home);
   Run run;
   std::vector<double> starts;  // several starts: one is at the mercy of the page cache
@@ -265,7 +266,8 @@ Run measure(const std::string& binary, int seconds) {
 
 // Another program, from its start: first paint (first byte), then the same window.
 Run measure_reference(const std::vector<std::string>& command, int seconds) {
-  const std::filesystem::path home = std::filesystem::temp_directory_path() / ("tui-bench-" + std::to_string(::getpid()));
+  const std::filesystem::path home =
+      std::filesystem::temp_directory_path() / ("tui-bench-" + std::to_string(::getpid()));
   std::filesystem::create_directories(home);
   Run run;
   {

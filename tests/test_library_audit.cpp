@@ -104,10 +104,8 @@ int seconds_of(const Dose& d, std::size_t level) {
   switch (d.kind) {
     case ExerciseKind::counted:
       return d.sides * d.parts * reps * d.pace + d.sides * (d.parts - 1) * d.rest + (d.sides - 1) * d.switch_sides;
-    case ExerciseKind::flow:
-      return (d.sides == 2 ? 2 : d.parts) * reps * (d.switch_sides + hold);
-    case ExerciseKind::hold:
-      break;
+    case ExerciseKind::flow: return (d.sides == 2 ? 2 : d.parts) * reps * (d.switch_sides + hold);
+    case ExerciseKind::hold: break;
   }
   const int holds = d.sides * reps;
   if (d.sides == 1) return holds * hold + (reps - 1) * d.rest;

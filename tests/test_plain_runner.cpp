@@ -8,23 +8,23 @@
 #include <string>
 #include <vector>
 
-#include "stretch/cue_words.hpp"
-#include "stretch/flow_text.hpp"
-#include "stretch/keys.hpp"
 #include "app/plain_runner.hpp"
 #include "app/stdin_reader.hpp"
 #include "catch.hpp"
-#include "support/interactive_process.hpp"
+#include "stretch/cue_words.hpp"
 #include "stretch/duration_format.hpp"
+#include "stretch/flow_text.hpp"
+#include "stretch/keys.hpp"
 #include "stretch/pain.hpp"
 #include "stretch/safety.hpp"
 #include "stretch/view_model.hpp"
+#include "support/interactive_process.hpp"
 
 using namespace stretch;
 using namespace stretch::app;
-using stretch::test::PseudoTerminal;
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
+using stretch::test::PseudoTerminal;
 
 namespace {
 
@@ -63,8 +63,7 @@ enum class Input { pipe, terminal };
 // Runs the plain runner with `input` as all its stdin: through a pipe (answers only), or
 // typed ahead into a pseudo-terminal (answers and keys; then it must answer every question,
 // as a terminal never ends). `scale` speeds the clock up.
-PlainRun run_plain(SessionRequest request, const std::string& input, Input kind = Input::pipe,
-                   double scale = 100000) {
+PlainRun run_plain(SessionRequest request, const std::string& input, Input kind = Input::pipe, double scale = 100000) {
   int fds[2] = {-1, -1};
   std::optional<PseudoTerminal> terminal;
   if (kind == Input::terminal) {
@@ -108,10 +107,8 @@ TEST_CASE("step cues say the step, its length, the side, the rep and the breath"
   CHECK(step_cue(plan, 0, Millis{5000}) == "Alpha, exercise 1 of 2: get ready, 5 s. Lie down.");
   // Shorter than the in-breath: it starts with the step, so its line says it.
   CHECK(step_cue(plan, 0, Millis{3000}) == "Alpha, exercise 1 of 2: get ready, 3 s. Lie down. Breathe in.");
-  CHECK(step_cue(plan, 1, Millis{10000}) ==
-        "Alpha: hold 10 s, rep 1 of 2. Breathe out as you ease into the stretch.");
-  CHECK(step_cue(plan, 1, Millis{15000}) ==
-        "Alpha: hold 15 s, rep 1 of 2. Breathe out as you ease into the stretch.");
+  CHECK(step_cue(plan, 1, Millis{10000}) == "Alpha: hold 10 s, rep 1 of 2. Breathe out as you ease into the stretch.");
+  CHECK(step_cue(plan, 1, Millis{15000}) == "Alpha: hold 15 s, rep 1 of 2. Breathe out as you ease into the stretch.");
   CHECK(step_cue(plan, 2, Millis{3000}) == "release, rest 3 s. Next: rep 2 of 2.");
   CHECK(step_cue(plan, 4, Millis{7000}) == "rest 7 s. Next: Beta\xef\xbf\xbd[31m.");
   CHECK(step_cue(plan, 5, Millis{5000}) ==
@@ -284,7 +281,7 @@ TEST_CASE("keys from a terminal: quit, stop for pain, skip exercise, pause and a
 
   const PlainRun paused = run_plain(request, " +qy", Input::terminal, 1);
   CHECK_THAT(paused.out, Contains("00:00 paused. Press space to go on.\n00:00 5 s added, 10 s left.\n"
-                                          "00:00 Quit the session? Press y to quit, any other key to go on.\n00:00 stopped"));
+                                  "00:00 Quit the session? Press y to quit, any other key to go on.\n00:00 stopped"));
   CHECK_THAT(paused.out, Contains(session_keys_line()));
 }
 
@@ -389,8 +386,8 @@ TEST_CASE("the pain questions are the core's words and rules", "[plain]") {
   REQUIRE(run.outcomes.size() == 1);
   CHECK(run.outcomes[0].pain_before == 7);
   CHECK(run.outcomes[0].pain_after == 10);
-  CHECK_THAT(run.out, Contains(std::string(pain_question(PainMoment::before)) + " " +
-                               std::string(pain_answer_hint()) + ": 7"));
+  CHECK_THAT(run.out,
+             Contains(std::string(pain_question(PainMoment::before)) + " " + std::string(pain_answer_hint()) + ": 7"));
   CHECK_THAT(run.out, Contains(std::string(pain_question(PainMoment::after))));
 
   const PlainRun leading_zero = run_plain(request, "07\n+3\n");  // parse_pain_answer refuses both

@@ -34,9 +34,9 @@ std::vector<Plan> plans() {
 }
 
 constexpr SessionEvent all_events[] = {
-    SessionEvent::toggle_pause,  SessionEvent::pause,    SessionEvent::resume,   SessionEvent::skip_step,
-    SessionEvent::skip_exercise, SessionEvent::back,     SessionEvent::add_time, SessionEvent::take_time,
-    SessionEvent::stop_for_pain, SessionEvent::quit,     SessionEvent::interrupt};
+    SessionEvent::toggle_pause,  SessionEvent::pause, SessionEvent::resume,   SessionEvent::skip_step,
+    SessionEvent::skip_exercise, SessionEvent::back,  SessionEvent::add_time, SessionEvent::take_time,
+    SessionEvent::stop_for_pain, SessionEvent::quit,  SessionEvent::interrupt};
 
 const char* name(SessionEvent e) {
   switch (e) {

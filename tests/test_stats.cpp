@@ -38,19 +38,21 @@ Date date(int y, unsigned m, unsigned d) { return year{y} / month{m} / day{d}; }
 
 TEST_CASE("streak: consecutive local days, across midnight", "[stats]") {
   // 23:59 and 00:01 are two days, two minutes apart.
-  const std::vector<HistoryRecord> records = {session("2026-01-10T23:59:00+01:00"), session("2026-01-11T00:01:00+01:00")};
+  const std::vector<HistoryRecord> records = {session("2026-01-10T23:59:00+01:00"),
+                                              session("2026-01-11T00:01:00+01:00")};
   DailyStatus s = daily_status(records, date(2026, 1, 11));
   CHECK(s.stretched_today);
   CHECK(s.current_streak == 2);
   CHECK(s.best_streak == 2);
   // Two sessions in one day are one day.
-  const std::vector<HistoryRecord> same_day = {session("2026-01-10T00:00:00+01:00"), session("2026-01-10T23:59:59+01:00")};
+  const std::vector<HistoryRecord> same_day = {session("2026-01-10T00:00:00+01:00"),
+                                               session("2026-01-10T23:59:59+01:00")};
   CHECK(daily_status(same_day, date(2026, 1, 10)).current_streak == 1);
 }
 
 TEST_CASE("streak: today still open keeps yesterday's streak, a missed day ends it", "[stats]") {
-  const std::vector<HistoryRecord> records = {session("2026-01-08T08:00:00+00:00"), session("2026-01-09T08:00:00+00:00"),
-                                              session("2026-01-10T08:00:00+00:00")};
+  const std::vector<HistoryRecord> records = {
+      session("2026-01-08T08:00:00+00:00"), session("2026-01-09T08:00:00+00:00"), session("2026-01-10T08:00:00+00:00")};
   const DailyStatus tomorrow = daily_status(records, date(2026, 1, 11));
   CHECK_FALSE(tomorrow.stretched_today);
   CHECK(tomorrow.current_streak == 3);
@@ -95,7 +97,8 @@ TEST_CASE("days follow each session's own time zone", "[stats]") {
   CHECK(daily_status(berlin, date(2026, 1, 10)).stretched_today);
   // A flight west: evening sessions on the 9th in Berlin and the 10th in New York are two
   // days in a row, though only 30 hours apart by the clock... and the same local evening.
-  const std::vector<HistoryRecord> travel = {session("2026-01-09T21:00:00+01:00"), session("2026-01-10T21:00:00-05:00")};
+  const std::vector<HistoryRecord> travel = {session("2026-01-09T21:00:00+01:00"),
+                                             session("2026-01-10T21:00:00-05:00")};
   CHECK(daily_status(travel, date(2026, 1, 10)).current_streak == 2);
 }
 
@@ -118,8 +121,7 @@ TEST_CASE("streaks across the daylight-saving changes of America/New_York", "[st
       session("2026-10-31T23:00:00-04:00"),
       session("2026-11-01T01:30:00-04:00"),  // the first 01:30
       session("2026-11-01T01:30:00-05:00"),  // the second, an hour later
-      session("2026-11-01T23:30:00-05:00"),
-      session("2026-11-02T00:30:00-05:00"),
+      session("2026-11-01T23:30:00-05:00"), session("2026-11-02T00:30:00-05:00"),
   };
   CHECK(autumn[2].started_at.utc - autumn[1].started_at.utc == hours{1});
   s = daily_status(autumn, date(2026, 11, 2));

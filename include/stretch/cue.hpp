@@ -13,17 +13,17 @@
 namespace stretch {
 
 enum class CueKind {
-  get_ready,         // an exercise begins: its name, side and first instruction
-  hold_start,        // a hold (or a counted or flowing movement) begins
-  halfway,           // half of a hold has passed
-  countdown,         // the last seconds of a hold: count is 3, 2, 1
-  hold_end,          // a hold ran to its end
-  count,             // a counted movement: count is the movement's number ("7 of 10")
+  get_ready,   // an exercise begins: its name, side and first instruction
+  hold_start,  // a hold (or a counted or flowing movement) begins
+  halfway,     // half of a hold has passed
+  countdown,   // the last seconds of a hold: count is 3, 2, 1
+  hold_end,    // a hold ran to its end
+  count,       // a counted movement: count is the movement's number ("7 of 10")
   breathe_in,
   breathe_out,
   switch_sides,
-  rest,              // release between reps
-  next_exercise,     // the rest between exercises: what comes next
+  rest,           // release between reps
+  next_exercise,  // the rest between exercises: what comes next
   exercise_done,
   session_done,
   stopped_for_pain,  // the words are the advice
@@ -38,7 +38,7 @@ struct Cue {
   // Lines that follow the words on a screen or in the plain mode but are not spoken in full:
   // the numbered instructions of an exercise at get ready.
   std::vector<std::string> details;
-  std::string exercise;             // the exercise's name; empty for the session's own cues
+  std::string exercise;  // the exercise's name; empty for the session's own cues
   Side side = Side::none;
   int rep = 0;    // 1-based; 0 when the exercise has one rep or none applies
   int count = 0;  // countdown: 3, 2, 1; count: the movement's number

@@ -38,5 +38,4 @@ namespace stretch {
 // The end: "done: 7 min 40 s." and a summary of what was done and skipped.
 [[nodiscard]] std::vector<std::string> end_lines(const Plan& plan, const SessionRecord& record);
 
-
 }  // namespace stretch

@@ -46,9 +46,7 @@ class Library {
   [[nodiscard]] const LibraryRoutine* find_routine(std::string_view id) const;
   // Sorted by id.
   [[nodiscard]] const std::vector<LibraryRoutine>& routines() const { return routines_; }
-  [[nodiscard]] const std::map<std::string, LibraryExercise, std::less<>>& exercises() const {
-    return exercises_;
-  }
+  [[nodiscard]] const std::map<std::string, LibraryExercise, std::less<>>& exercises() const { return exercises_; }
 
  private:
   friend struct LibraryBuilder;
@@ -64,8 +62,7 @@ struct LoadedLibrary {
 
 // Built-in files first, then the user's in the order given. A user file with any problem
 // is reported and skipped as a whole; it never hides the good ones.
-[[nodiscard]] LoadedLibrary build_library(std::span<const SourceText> builtin,
-                                          std::span<const SourceText> user);
+[[nodiscard]] LoadedLibrary build_library(std::span<const SourceText> builtin, std::span<const SourceText> user);
 
 // The built-in files compiled into the program, as SourceTexts named "built-in:<path>".
 [[nodiscard]] std::vector<SourceText> builtin_sources();

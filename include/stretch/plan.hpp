@@ -72,15 +72,12 @@ struct Plan {
   Millis total{0};       // sum of every step
   Millis hold_total{0};  // sum of the work steps: holds, movements and flows
 
-  [[nodiscard]] const PlannedExercise& exercise_of(const Step& step) const {
-    return exercises.at(step.exercise);
-  }
+  [[nodiscard]] const PlannedExercise& exercise_of(const Step& step) const { return exercises.at(step.exercise); }
 };
 
 // Expects a routine whose references the library has checked; throws std::out_of_range
 // if an exercise is missing all the same.
-[[nodiscard]] Plan expand(const Routine& routine, const Library& library,
-                          const PlanSettings& settings = {});
+[[nodiscard]] Plan expand(const Routine& routine, const Library& library, const PlanSettings& settings = {});
 
 [[nodiscard]] std::string_view to_string(StepKind kind);
 

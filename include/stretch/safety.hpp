@@ -10,10 +10,10 @@
 namespace stretch {
 
 enum class SafetyAnswer {
-  none_apply,       // start
-  see_professional, // recent spine surgery, a recent injury, severe pain, new to exercise or unsure
-  warning_sign,     // numbness, pins and needles, leg weakness, trouble walking, bladder or bowel,
-                    // constant and severe pain
+  none_apply,        // start
+  see_professional,  // recent spine surgery, a recent injury, severe pain, new to exercise or unsure
+  warning_sign,      // numbness, pins and needles, leg weakness, trouble walking, bladder or bowel,
+                     // constant and severe pain
 };
 
 enum class SafetyVerdict {
@@ -26,10 +26,10 @@ enum class SafetyVerdict {
 
 struct SafetyCheckText {
   std::string_view title;
-  std::string_view warning_intro;           // "Stop here and get medical help promptly if ..."
+  std::string_view warning_intro;  // "Stop here and get medical help promptly if ..."
   std::vector<std::string_view> warning_signs;
-  std::string_view urgent_note;             // bladder or bowel: urgent
-  std::string_view professional_intro;      // "Check with a physiotherapist or doctor first if ..."
+  std::string_view urgent_note;         // bladder or bowel: urgent
+  std::string_view professional_intro;  // "Check with a physiotherapist or doctor first if ..."
   std::vector<std::string_view> professional_reasons;
   std::string_view prompt;
 };

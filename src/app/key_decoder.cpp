@@ -8,9 +8,9 @@ namespace {
 // Normal and application cursor modes of xterm and its kin, whatever terminfo says.
 const std::vector<std::pair<std::string, Key::Code>>& common_sequences() {
   static const std::vector<std::pair<std::string, Key::Code>> sequences{
-      {"\x1b[A", Key::Code::up},         {"\x1bOA", Key::Code::up},         {"\x1b[B", Key::Code::down},
-      {"\x1bOB", Key::Code::down},       {"\x1b[C", Key::Code::right},      {"\x1bOC", Key::Code::right},
-      {"\x1b[D", Key::Code::left},       {"\x1bOD", Key::Code::left},       {"\x1b[5~", Key::Code::page_up},
+      {"\x1b[A", Key::Code::up},         {"\x1bOA", Key::Code::up},    {"\x1b[B", Key::Code::down},
+      {"\x1bOB", Key::Code::down},       {"\x1b[C", Key::Code::right}, {"\x1bOC", Key::Code::right},
+      {"\x1b[D", Key::Code::left},       {"\x1bOD", Key::Code::left},  {"\x1b[5~", Key::Code::page_up},
       {"\x1b[6~", Key::Code::page_down}, {"\x1bOM", Key::Code::enter},
   };
   return sequences;

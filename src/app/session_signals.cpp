@@ -5,8 +5,8 @@
 #include <unistd.h>
 
 #include <array>
-#include <iterator>
 #include <cerrno>
+#include <iterator>
 #include <stdexcept>
 
 namespace stretch::app {
@@ -32,9 +32,9 @@ void install(int signal_number, struct sigaction* previous) {
   ::sigaction(signal_number, &action, previous);
 }
 
-constexpr int ending[] = {SIGINT,  SIGTERM,   SIGHUP,  SIGQUIT, SIGPIPE, SIGUSR1,
-                          SIGUSR2, SIGALRM,   SIGVTALRM, SIGPROF, SIGXCPU, SIGPOLL};
-constexpr int handled[] = {SIGINT,  SIGTERM,   SIGHUP,  SIGQUIT, SIGPIPE, SIGUSR1,  SIGUSR2, SIGALRM,
+constexpr int ending[] = {SIGINT,  SIGTERM, SIGHUP,    SIGQUIT, SIGPIPE, SIGUSR1,
+                          SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGPOLL};
+constexpr int handled[] = {SIGINT,    SIGTERM, SIGHUP,  SIGQUIT, SIGPIPE,  SIGUSR1, SIGUSR2, SIGALRM,
                            SIGVTALRM, SIGPROF, SIGXCPU, SIGPOLL, SIGWINCH, SIGTSTP, SIGCONT};
 
 }  // namespace

@@ -46,7 +46,9 @@ std::string stopped_during_text(const StopPoint& point) {
   return text;
 }
 
-std::string at_time(Millis session_time, std::string_view text) { return format_clock(session_time) + " " + std::string(text); }
+std::string at_time(Millis session_time, std::string_view text) {
+  return format_clock(session_time) + " " + std::string(text);
+}
 
 std::string exercise_intro(const Plan& plan, std::size_t step_index) {
   const Step& step = plan.steps.at(step_index);
@@ -158,7 +160,8 @@ std::vector<std::string> end_lines(const Plan& plan, const SessionRecord& record
   for (std::size_t i = 0; i < record.exercises.size() && i < plan.exercises.size(); ++i) {
     const std::string name = sanitize_for_terminal(record.exercises[i].name);
     if (record.exercises[i].status == ExerciseStatus::skipped) skipped.push_back(name);
-    if (record.exercises[i].status == ExerciseStatus::partial || record.exercises[i].status == ExerciseStatus::stopped) {
+    if (record.exercises[i].status == ExerciseStatus::partial ||
+        record.exercises[i].status == ExerciseStatus::stopped) {
       partial.push_back(name);
     }
   }

@@ -41,9 +41,7 @@ std::string format_duration(std::chrono::milliseconds duration) {
   return std::to_string(seconds) + " s";
 }
 
-std::string format_clock(std::chrono::milliseconds duration) {
-  return clock_of(non_negative_ms(duration) / 1000);
-}
+std::string format_clock(std::chrono::milliseconds duration) { return clock_of(non_negative_ms(duration) / 1000); }
 
 std::string format_countdown(std::chrono::milliseconds duration) {
   return clock_of((non_negative_ms(duration) + 999) / 1000);

@@ -13,9 +13,7 @@ int Range::at(Level level) const {
   return preferred.value_or((min + max + 1) / 2);
 }
 
-bool Routine::has_tag(std::string_view tag) const {
-  return std::find(tags.begin(), tags.end(), tag) != tags.end();
-}
+bool Routine::has_tag(std::string_view tag) const { return std::find(tags.begin(), tags.end(), tag) != tags.end(); }
 
 std::string_view to_string(Level level) {
   switch (level) {
@@ -46,12 +44,9 @@ std::string_view to_string(SideOrder order) { return order == SideOrder::alterna
 
 std::string_view to_string(ExerciseKind kind) {
   switch (kind) {
-    case ExerciseKind::hold:
-      return "hold";
-    case ExerciseKind::counted:
-      return "counted";
-    case ExerciseKind::flow:
-      return "flow";
+    case ExerciseKind::hold: return "hold";
+    case ExerciseKind::counted: return "counted";
+    case ExerciseKind::flow: return "flow";
   }
   return "hold";
 }

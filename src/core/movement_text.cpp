@@ -71,32 +71,22 @@ std::string flow_dose(const PlannedExercise& pe) {
 
 std::string_view phase_name(StepKind kind) {
   switch (kind) {
-    case StepKind::get_ready:
-      return "GET READY";
-    case StepKind::hold:
-      return "HOLD";
-    case StepKind::move:
-      return "MOVE";
-    case StepKind::flow:
-      return "FLOW";
-    case StepKind::rest:
-      return "REST";
-    case StepKind::switch_sides:
-      return "SWITCH SIDES";
-    case StepKind::transition:
-      return "REST";
+    case StepKind::get_ready: return "GET READY";
+    case StepKind::hold: return "HOLD";
+    case StepKind::move: return "MOVE";
+    case StepKind::flow: return "FLOW";
+    case StepKind::rest: return "REST";
+    case StepKind::switch_sides: return "SWITCH SIDES";
+    case StepKind::transition: return "REST";
   }
   return "";
 }
 
 std::string dose_text(const PlannedExercise& pe) {
   switch (pe.kind()) {
-    case ExerciseKind::hold:
-      return hold_dose(pe);
-    case ExerciseKind::counted:
-      return counted_dose(pe);
-    case ExerciseKind::flow:
-      return flow_dose(pe);
+    case ExerciseKind::hold: return hold_dose(pe);
+    case ExerciseKind::counted: return counted_dose(pe);
+    case ExerciseKind::flow: return flow_dose(pe);
   }
   return hold_dose(pe);
 }
@@ -112,9 +102,7 @@ std::string short_dose(const PlannedExercise& pe) {
       line += pe.parts().empty() ? "about " + secs(pe.pace_seconds) + " each" : joined(pe.parts());
       if (pe.sides.size() > 1) line += ", each side";
       break;
-    case ExerciseKind::flow:
-      line += pe.exercise.sided ? "side to side" : joined(pe.parts());
-      break;
+    case ExerciseKind::flow: line += pe.exercise.sided ? "side to side" : joined(pe.parts()); break;
   }
   return line;
 }
@@ -134,15 +122,13 @@ std::string step_text(const PlannedExercise& pe, const Step& step) {
       if (!part.empty()) text += part + ", ";
       if (step.side != Side::none) text += std::string(to_string(step.side)) + ", ";
       return text + times(pe.reps) + ", about " + secs(pe.pace_seconds) + " each";
-    case StepKind::flow:
-      return text + part + ", round " + count_text(step.rep, pe.reps);
+    case StepKind::flow: return text + part + ", round " + count_text(step.rep, pe.reps);
     case StepKind::hold:
       text += "hold " + secs(pe.hold_seconds);
       if (step.side != Side::none) text += ", " + std::string(to_string(step.side));
       if (pe.reps > 1) text += ", rep " + count_text(step.rep, pe.reps);
       return text;
-    default:
-      return text + std::string(to_string(step.kind));
+    default: return text + std::string(to_string(step.kind));
   }
 }
 

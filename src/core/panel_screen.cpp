@@ -9,8 +9,8 @@
 #include "render_parts.hpp"
 #include "stretch/cue_words.hpp"
 #include "stretch/duration_format.hpp"
-#include "stretch/text.hpp"
 #include "stretch/keys.hpp"
+#include "stretch/text.hpp"
 #include "stretch/view_model.hpp"
 
 namespace stretch {
@@ -94,14 +94,15 @@ void render_panel(const PanelView& view, int scroll, Screen& screen) {
   }
   if (overflow) {
     const bool more_below = scroll + shown < total;
-    render::text(screen, margin, 2 + shown, more_below ? "\u2193 more below: \u2193 or j" : "\u2191 more above: \u2191 or k",
-                 width, Tone::dim);
+    render::text(screen, margin, 2 + shown,
+                 more_below ? "\u2193 more below: \u2193 or j" : "\u2191 more above: \u2191 or k", width, Tone::dim);
   }
 
   // The choices follow the text after a blank line, or sit at the bottom when it scrolls.
   int y = std::min(2 + total + 1, 2 + rows);
   int key_width = 0;
-  for (const Hotkey& choice : view.choices) key_width = std::max(key_width, static_cast<int>(display_width(choice.key)));
+  for (const Hotkey& choice : view.choices)
+    key_width = std::max(key_width, static_cast<int>(display_width(choice.key)));
   const int label_x = margin + key_width + 2;
   for (const Hotkey& choice : view.choices) {
     screen.put(margin, y, choice.key, Tone::strong);
@@ -161,7 +162,8 @@ PanelView pain_checkin_view(bool after_session, bool pending_one) {
                     Tone::normal, ""});
   v.body.push_back({"0 is no pain at all, 10 the worst pain you can imagine.", Tone::dim, ""});
   // A 1 waits for a 0 (ten) or Enter (one); the screen shows it was typed.
-  if (pending_one) v.body.push_back({"Your rating: 1_  (0 for 10, Enter for 1, Backspace to change)", Tone::strong, ""});
+  if (pending_one)
+    v.body.push_back({"Your rating: 1_  (0 for 10, Enter for 1, Backspace to change)", Tone::strong, ""});
   v.choices = {{"0-10", "your rating"}, {"Enter", pending_one ? "1" : "skip"}};
   return v;
 }
@@ -207,16 +209,16 @@ PanelView summary_view(const SessionRecord& record, std::optional<int> pain_befo
       break;
     case SessionEnd::interrupted: v.title = "Session interrupted"; break;
   }
-  v.body.push_back({sanitize_for_terminal(record.routine_name) + " \u00b7 " + std::string(to_string(record.level)) +
-                        " level",
-                    Tone::strong, ""});
+  v.body.push_back(
+      {sanitize_for_terminal(record.routine_name) + " \u00b7 " + std::string(to_string(record.level)) + " level",
+       Tone::strong, ""});
   // Pauses under a second are not worth a word ("and 0 s paused").
   std::string time = "Time: " + format_duration(record.active);
   if (record.paused >= Millis{1000}) time += ", not counting " + format_duration(record.paused) + " paused";
   v.body.push_back({time, Tone::normal, ""});
   v.body.push_back(
-      {"Held: " + format_duration(record.held) + " of " + format_duration(record.held + record.hold_skipped), Tone::normal,
-       ""});
+      {"Held: " + format_duration(record.held) + " of " + format_duration(record.held + record.hold_skipped),
+       Tone::normal, ""});
   std::array<std::size_t, 4> counts{};
   for (const ExerciseResult& e : record.exercises) ++counts.at(static_cast<std::size_t>(e.status));
   // A stopped exercise was partly done in the sense a person means it: begun, not finished.
@@ -224,7 +226,8 @@ PanelView summary_view(const SessionRecord& record, std::optional<int> pain_befo
                         " partly done, " + std::to_string(counts[2]) + " skipped",
                     Tone::normal, ""});
   if (record.stopped_during) {
-    v.body.push_back({stopped_during_text(*record.stopped_during), record.end == SessionEnd::stopped_for_pain ? Tone::warning : Tone::normal, ""});
+    v.body.push_back({stopped_during_text(*record.stopped_during),
+                      record.end == SessionEnd::stopped_for_pain ? Tone::warning : Tone::normal, ""});
   }
   for (const ExerciseResult& e : record.exercises) {
     v.body.push_back(bulleted(sanitize_for_terminal(e.name) + ": " + std::string(status_word(e.status)),
@@ -232,8 +235,8 @@ PanelView summary_view(const SessionRecord& record, std::optional<int> pain_befo
   }
   if (pain_before || pain_after) {
     const auto rating = [](std::optional<int> r) { return r ? std::to_string(*r) : std::string("-"); };
-    v.body.push_back({"Pain (0-10): " + rating(pain_before) + " before, " + rating(pain_after) + " after",
-                      Tone::normal, ""});
+    v.body.push_back(
+        {"Pain (0-10): " + rating(pain_before) + " before, " + rating(pain_after) + " after", Tone::normal, ""});
   }
   // One tip a session, from the material; which one follows the session's length, so that
   // the tips take turns without the view reading a clock or a counter.

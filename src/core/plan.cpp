@@ -135,44 +135,31 @@ Plan expand(const Routine& routine, const Library& library, const PlanSettings& 
 
 int PlannedExercise::work_seconds() const {
   switch (kind()) {
-    case ExerciseKind::hold:
-      return hold_seconds;
-    case ExerciseKind::counted:
-      return reps * pace_seconds;
-    case ExerciseKind::flow:
-      return switch_seconds + hold_seconds;
+    case ExerciseKind::hold: return hold_seconds;
+    case ExerciseKind::counted: return reps * pace_seconds;
+    case ExerciseKind::flow: return switch_seconds + hold_seconds;
   }
   return hold_seconds;
 }
 
 StepKind work_step_kind(ExerciseKind kind) {
   switch (kind) {
-    case ExerciseKind::hold:
-      return StepKind::hold;
-    case ExerciseKind::counted:
-      return StepKind::move;
-    case ExerciseKind::flow:
-      return StepKind::flow;
+    case ExerciseKind::hold: return StepKind::hold;
+    case ExerciseKind::counted: return StepKind::move;
+    case ExerciseKind::flow: return StepKind::flow;
   }
   return StepKind::hold;
 }
 
 std::string_view to_string(StepKind kind) {
   switch (kind) {
-    case StepKind::get_ready:
-      return "get ready";
-    case StepKind::hold:
-      return "hold";
-    case StepKind::move:
-      return "move";
-    case StepKind::flow:
-      return "flow";
-    case StepKind::rest:
-      return "rest";
-    case StepKind::switch_sides:
-      return "switch sides";
-    case StepKind::transition:
-      return "rest";
+    case StepKind::get_ready: return "get ready";
+    case StepKind::hold: return "hold";
+    case StepKind::move: return "move";
+    case StepKind::flow: return "flow";
+    case StepKind::rest: return "rest";
+    case StepKind::switch_sides: return "switch sides";
+    case StepKind::transition: return "rest";
   }
   return "step";
 }

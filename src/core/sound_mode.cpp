@@ -4,14 +4,10 @@ namespace stretch {
 
 std::string_view to_string(SoundMode mode) {
   switch (mode) {
-    case SoundMode::off:
-      return "off";
-    case SoundMode::bell:
-      return "bell";
-    case SoundMode::ticks:
-      return "ticks";
-    case SoundMode::tones:
-      return "tones";
+    case SoundMode::off: return "off";
+    case SoundMode::bell: return "bell";
+    case SoundMode::ticks: return "ticks";
+    case SoundMode::tones: return "tones";
   }
   return "tones";
 }

@@ -37,16 +37,11 @@ void add_note(std::vector<double>& out, const Note& note, int rate) {
 std::vector<Note> notes_of(Chime tone) {
   constexpr double c5 = 523.25, e5 = 659.25, g5 = 783.99, a5 = 880.0, c6 = 1046.5, d6 = 1174.66, e6 = 1318.51;
   switch (tone) {
-    case Chime::none:
-      return {};
-    case Chime::hold_start:
-      return {{g5, 0.0, 0.16, 0.35}, {d6, 0.09, 0.22, 0.35}};
-    case Chime::hold_end:
-      return {{d6, 0.0, 0.16, 0.35}, {g5, 0.09, 0.28, 0.35}};
-    case Chime::tick:
-      return {{e6, 0.0, 0.06, 0.15}};
-    case Chime::switch_sides:
-      return {{e5, 0.0, 0.40, 0.32}, {a5, 0.22, 0.55, 0.32}};
+    case Chime::none: return {};
+    case Chime::hold_start: return {{g5, 0.0, 0.16, 0.35}, {d6, 0.09, 0.22, 0.35}};
+    case Chime::hold_end: return {{d6, 0.0, 0.16, 0.35}, {g5, 0.09, 0.28, 0.35}};
+    case Chime::tick: return {{e6, 0.0, 0.06, 0.15}};
+    case Chime::switch_sides: return {{e5, 0.0, 0.40, 0.32}, {a5, 0.22, 0.55, 0.32}};
     case Chime::session_done:
       return {{c5, 0.0, 0.5, 0.25}, {e5, 0.16, 0.5, 0.25}, {g5, 0.32, 0.5, 0.25}, {c6, 0.48, 1.1, 0.28}};
   }

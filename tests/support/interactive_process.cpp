@@ -134,7 +134,8 @@ bool InteractiveProcess::read_some(int timeout_ms) {
 bool InteractiveProcess::wait_for_output(const std::string& text, double timeout_seconds) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_seconds);
   while (result_.out.find(text) == std::string::npos) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0 || !read_some(static_cast<int>(left.count()))) return false;
   }
   return true;
@@ -161,7 +162,8 @@ bool InteractiveProcess::wait_until_stopped(double timeout_seconds) {
 ProcessResult InteractiveProcess::finish(double timeout_seconds) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_seconds);
   while (out_fd_ >= 0 || err_fd_ >= 0) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
       ::kill(pid_, SIGKILL);
       ::waitpid(pid_, nullptr, 0);

@@ -81,7 +81,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
     if (out_open) fds.push_back({out[0], POLLIN, 0});
     if (err_open) fds.push_back({err[0], POLLIN, 0});
     if (in_fd >= 0) fds.push_back({in_fd, POLLOUT, 0});
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
       timed_out = true;
       break;

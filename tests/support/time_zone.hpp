@@ -33,8 +33,6 @@ class ScopedTimeZone {
 };
 
 // Debian's tzdata; a system without the zone database cannot run the DST tests.
-inline bool have_zone(const std::string& zone) {
-  return std::filesystem::exists("/usr/share/zoneinfo/" + zone);
-}
+inline bool have_zone(const std::string& zone) { return std::filesystem::exists("/usr/share/zoneinfo/" + zone); }
 
 }  // namespace stretch::test
