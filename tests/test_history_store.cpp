@@ -227,7 +227,7 @@ TEST_CASE("history store: a file that cannot be read or written is an error nami
   REQUIRE(back.problems.size() == 1);
   CHECK(back.problems[0].to_string() == folder.string() + ": not a regular file");
   CHECK_THROWS_WITH(app::append_history_record(folder, numbered("x", 0)),
-                    StartsWith(folder.string() + ": cannot open the history for writing"));
+                    StartsWith(folder.string() + ": cannot open the file for writing"));
 }
 
 TEST_CASE("local time at the edge: the offset in force, across New York's DST changes", "[history][store]") {

@@ -1,13 +1,14 @@
 #include "app/file_text.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <stdexcept>
-#include <system_error>
+#include <utility>
 
 #include "stretch/text.hpp"
 
@@ -15,47 +16,89 @@ namespace stretch::app {
 
 namespace fs = std::filesystem;
 
-FileText read_text_file(const fs::path& file, std::size_t max_bytes, std::string_view kind) {
-  FileText result;
-  std::error_code ec;
-  const fs::file_status status = fs::status(file, ec);
-  if (ec || !fs::exists(status)) {
-    result.missing = !ec || ec == std::errc::no_such_file_or_directory;
-    result.error = "cannot read the file: " + (ec ? ec.message() : "no such file");
+OpenedFile::OpenedFile(OpenedFile&& other) noexcept
+    : missing(other.missing), error(std::move(other.error)), fd_(other.fd_), size_(other.size_) {
+  other.fd_ = -1;
+}
+
+OpenedFile& OpenedFile::operator=(OpenedFile&& other) noexcept {
+  if (this != &other) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = std::exchange(other.fd_, -1);
+    size_ = other.size_;
+    missing = other.missing;
+    error = std::move(other.error);
+  }
+  return *this;
+}
+
+OpenedFile::~OpenedFile() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+OpenedFile open_regular_file(const fs::path& file, Links links) {
+  OpenedFile result;
+  // O_NONBLOCK: opening a FIFO for reading would wait for a writer; this way it opens at
+  // once and fstat below refuses it.
+  const int flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | (links == Links::refuse ? O_NOFOLLOW : 0);
+  const int fd = ::open(file.c_str(), flags);
+  if (fd < 0) {
+    const int error = errno;
+    result.missing = error == ENOENT;
+    if (links == Links::refuse && error == ELOOP) {
+      result.error = "is a symbolic link; the program reads and writes its own files only directly";
+    } else {
+      result.error = std::string("cannot read the file: ") + std::strerror(error);
+    }
     return result;
   }
-  if (!fs::is_regular_file(status)) {
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    ::close(fd);
     result.error = "not a regular file";
     return result;
   }
-  const auto size = fs::file_size(file, ec);
-  if (!ec && size > max_bytes) {
-    result.error = "the file is " + std::to_string(size) + " bytes; " + std::string(kind) + " may be at most " +
-                   std::to_string(max_bytes) + " bytes";
+  // Back to blocking reads; for a regular file it changes nothing, but says what is meant.
+  (void)::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  result.fd_ = fd;
+  result.size_ = static_cast<std::size_t>(info.st_size);
+  return result;
+}
+
+FileText read_text_file(const fs::path& file, std::size_t max_bytes, std::string_view kind, Links links) {
+  FileText result;
+  const OpenedFile opened = open_regular_file(file, links);
+  if (!opened.ok()) {
+    result.missing = opened.missing;
+    result.error = opened.error;
     return result;
   }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    result.error = "cannot open the file for reading";
+  const auto too_big = [&](const std::string& size) {
+    return "the file is " + size + " bytes; " + std::string(kind) + " may be at most " + std::to_string(max_bytes) +
+           " bytes";
+  };
+  if (opened.size() > max_bytes) {
+    result.error = too_big(std::to_string(opened.size()));
     return result;
   }
   // Read in pieces, never more than one byte past the limit, so a file that grew since the
   // size check is still caught and a big limit costs no memory up front.
   std::string text;
-  if (!ec) text.reserve(static_cast<std::size_t>(size));
+  text.reserve(opened.size());
   char buffer[64 * 1024];
-  while (in && text.size() <= max_bytes) {
+  while (text.size() <= max_bytes) {
     const std::size_t want = std::min(sizeof buffer, max_bytes + 1 - text.size());
-    in.read(buffer, static_cast<std::streamsize>(want));
-    text.append(buffer, static_cast<std::size_t>(in.gcount()));
-  }
-  if (in.bad()) {
-    result.error = "reading the file failed";
-    return result;
+    const ssize_t n = ::read(opened.fd(), buffer, want);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      result.error = std::string("reading the file failed: ") + std::strerror(errno);
+      return result;
+    }
+    if (n == 0) break;
+    text.append(buffer, static_cast<std::size_t>(n));
   }
   if (text.size() > max_bytes) {
-    result.error = "the file is more than " + std::to_string(max_bytes) + " bytes; " + std::string(kind) +
-                   " may be at most " + std::to_string(max_bytes) + " bytes";
+    result.error = too_big("more than " + std::to_string(max_bytes));
     return result;
   }
   result.text = std::move(text);

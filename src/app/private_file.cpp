@@ -1,0 +1,159 @@
+#include "app/private_file.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+#include "app/file_text.hpp"
+#include "stretch/text.hpp"
+
+namespace stretch::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+[[noreturn]] void fail(const fs::path& file, const std::string& what) {
+  throw PrivateFileError(sanitize_for_terminal(file.string()) + ": " + what);
+}
+
+[[noreturn]] void fail_errno(const fs::path& file, const std::string& what, int error) {
+  fail(file, what + ": " + std::strerror(error));
+}
+
+// Closes the descriptor on every way out; closing also drops the flock.
+struct Descriptor {
+  int fd = -1;
+  Descriptor() = default;
+  explicit Descriptor(int opened) : fd(opened) {}
+  Descriptor(const Descriptor&) = delete;
+  Descriptor& operator=(const Descriptor&) = delete;
+  ~Descriptor() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+// What is wrong with a file to be written, or "" when it is a regular file of the user's.
+std::string refusal(const struct stat& info) {
+  if (S_ISLNK(info.st_mode)) return "is a symbolic link; the program writes its files only directly";
+  if (!S_ISREG(info.st_mode)) return "not a regular file; refusing to write to it";
+  if (info.st_uid != ::geteuid()) return "belongs to another user; refusing to write to it";
+  return "";
+}
+
+void make_parent_dirs(const fs::path& file) {
+  if (!file.has_parent_path()) return;
+  try {
+    make_private_dirs(file.parent_path());
+  } catch (const std::exception& e) {
+    throw PrivateFileError(e.what());
+  }
+}
+
+// A new file is only durable once its folder entry is.
+void sync_parent(const fs::path& file) {
+  const fs::path dir = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  const Descriptor folder(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (folder.fd >= 0) (void)::fsync(folder.fd);
+}
+
+// Writes all of `bytes`; false with errno set when a write fails. A short write (the disk
+// filled, a size limit reached) is followed by one for the rest, which then gives the reason.
+bool write_all(int fd, std::string_view bytes) {
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    if (n == 0) {
+      errno = EIO;
+      return false;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+}  // namespace
+
+void append_private_file(const fs::path& file, std::string_view bytes) {
+  make_parent_dirs(file);
+  // O_NOFOLLOW: a symlink at the name is refused, not followed. O_NONBLOCK: a FIFO put at
+  // the name cannot block the open. Read and write: the last byte is read back below.
+  const Descriptor out(::open(file.c_str(), O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0600));
+  if (out.fd < 0) {
+    if (errno == ELOOP) fail(file, "is a symbolic link; the program writes its files only directly");
+    fail_errno(file, "cannot open the file for writing", errno);
+  }
+  struct stat info {};
+  if (::fstat(out.fd, &info) != 0) fail_errno(file, "cannot check the file", errno);
+  if (const std::string why = refusal(info); !why.empty()) fail(file, why);
+  // Two programs appending at once (two terminals) take turns, so neither tears the other's
+  // line, the last-byte check below sees a settled file, and a failed write can be undone.
+  while (::flock(out.fd, LOCK_EX) != 0) {
+    if (errno != EINTR) fail_errno(file, "cannot lock the file", errno);
+  }
+  if (::fstat(out.fd, &info) != 0) fail_errno(file, "cannot read the file's size", errno);
+  const off_t old_size = info.st_size;
+
+  std::string whole;
+  whole.reserve(bytes.size() + 1);
+  if (old_size > 0) {
+    char last = '\n';
+    if (::pread(out.fd, &last, 1, old_size - 1) != 1) fail_errno(file, "cannot read the file's last line", errno);
+    if (last != '\n') whole += '\n';
+  }
+  whole += bytes;
+
+  // One write() for the whole text: with O_APPEND it lands whole at the end.
+  if (!write_all(out.fd, whole) || ::fsync(out.fd) != 0) {
+    const int error = errno;
+    // Under the lock: no other writer has appended since, so the old length is the file as
+    // it was. Without this a torn line would stay, and be warned about forever.
+    const bool restored = ::ftruncate(out.fd, old_size) == 0 && ::fsync(out.fd) == 0;
+    fail(file, std::string("cannot write to the file: ") + std::strerror(error) +
+                   (restored ? "; nothing was written, the file is as it was"
+                             : "; the file could not be put back as it was either"));
+  }
+  if (old_size == 0) sync_parent(file);
+}
+
+void replace_private_file(const fs::path& file, std::string_view bytes) {
+  make_parent_dirs(file);
+  struct stat info {};
+  if (::lstat(file.c_str(), &info) == 0) {
+    if (const std::string why = refusal(info); !why.empty()) fail(file, why);
+  } else if (errno != ENOENT) {
+    fail_errno(file, "cannot check the file", errno);
+  }
+  // Beside the file, so the rename stays within one file system; the pid keeps two programs
+  // writing at once from sharing a temporary file.
+  fs::path temporary = file;
+  temporary += ".tmp." + std::to_string(::getpid());
+  (void)::unlink(temporary.c_str());  // a leftover of a killed run, or a link put there: gone
+  {
+    const Descriptor out(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+    if (out.fd < 0) fail_errno(temporary, "cannot create the file", errno);
+    if (!write_all(out.fd, bytes) || ::fsync(out.fd) != 0) {
+      const int error = errno;
+      (void)::unlink(temporary.c_str());
+      fail_errno(file, "cannot write the file; it is as it was", error);
+    }
+  }
+  // rename() replaces the name itself: even a link put at `file` since the check above is
+  // replaced, never followed.
+  if (::rename(temporary.c_str(), file.c_str()) != 0) {
+    const int error = errno;
+    (void)::unlink(temporary.c_str());
+    fail_errno(file, "cannot replace the file; it is as it was", error);
+  }
+  sync_parent(file);
+}
+
+}  // namespace stretch::app

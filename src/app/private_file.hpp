@@ -1,0 +1,35 @@
+#pragma once
+// The one way the program writes its own files in the data folder (the history, the state
+// file, and anything new: reminders, a resume point). Every file written goes through here,
+// so each keeps the same promises:
+//   - never written through a symbolic link at the last component (O_NOFOLLOW), never into
+//     a FIFO, device or folder, never into a file another user owns: the opened descriptor
+//     is checked with fstat, and such a file is refused with a message naming it;
+//   - created 0600, in folders made 0700 (the data is about a person's health);
+//   - an append is one write() under an exclusive lock; if it fails part-way (a full disk,
+//     a file-size limit) the file is truncated back to its old length, so it is as it was;
+//   - on disk (fsync) before the call returns.
+// Errors are PrivateFileError, whose message names the file and says nothing was written.
+
+#include <filesystem>
+#include <stdexcept>
+#include <string_view>
+
+namespace stretch::app {
+
+class PrivateFileError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Appends `bytes` (whole lines, each ending in '\n') at the end of `file`, creating it and
+// its folders. If the file's last byte is not '\n' (a writer killed mid-line long ago), a
+// '\n' goes first, so the new lines are not glued to the torn one.
+void append_private_file(const std::filesystem::path& file, std::string_view bytes);
+
+// Replaces `file` whole with `bytes`: written to a 0600 temporary file beside it, synced,
+// then renamed over it, so a crash leaves the old file or the new one, never half of one.
+// An existing `file` that is a symlink, not a regular file or not the user's is refused.
+void replace_private_file(const std::filesystem::path& file, std::string_view bytes);
+
+}  // namespace stretch::app
