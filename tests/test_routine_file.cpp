@@ -1,4 +1,5 @@
 #include <string>
+#include <vector>
 
 #include "catch.hpp"
 #include "stretch/routine_file.hpp"
@@ -16,11 +17,19 @@ const std::string good_exercise = R"({
 std::string with_exercise(const std::string& exercise) { return R"({"exercises": [)" + exercise + "]}"; }
 
 // The one error of a bad file, as a user would read it.
+// The first problem as "FILE: WHERE: WHAT", WHERE being the JSON pointer, or the line and
+// column when there is no pointer (the text is not JSON): what each case below is about.
+// The positions of pointers, and the FILE:LINE:COLUMN form, are tested on their own.
+std::string without_pointer_position(const Diagnostic& d) {
+  std::string where = d.location;
+  if (where.empty() && d.line > 0) where = "line " + std::to_string(d.line) + ", column " + std::to_string(d.column);
+  return d.file + (where.empty() ? "" : ": " + where) + ": " + d.message;
+}
+
 std::string error_of(const std::string& text) {
   const ParsedRoutineFile parsed = parse_routine_file("mine.json", text);
   REQUIRE_FALSE(parsed.ok());
-  REQUIRE(parsed.errors.size() == 1);
-  return parsed.errors.front().to_string();
+  return without_pointer_position(parsed.errors.front());
 }
 
 }  // namespace
@@ -178,4 +187,89 @@ TEST_CASE("a routine may say how it sounds", "[routine_file]") {
   CHECK(ticks.content.routines.at(0).sound == SoundMode::ticks);
   CHECK(error_of(routine_with(R"("sound": "loud",)")) ==
         "mine.json: /routines/0/sound: expected \"off\", \"bell\", \"ticks\" or \"tones\", found \"loud\"");
+}
+
+TEST_CASE("every problem of a file is reported, each at its line and column", "[routine_file]") {
+  const std::string text =
+      "{\n"
+      "  \"exercises\": [\n"
+      "    {\"id\": \"Bad Id\", \"name\": \"\", \"purpose\": \"p\", \"position\": \"p\", \"steps\": [\"s\"],\n"
+      "     \"hold\": 0, \"reps\": 3, \"colour\": \"red\"}\n"
+      "  ]\n"
+      "}\n";
+  const ParsedRoutineFile parsed = parse_routine_file("mine.json", text);
+  std::vector<std::string> messages;
+  for (const Diagnostic& d : parsed.errors) messages.push_back(d.to_string());
+  CHECK(messages == std::vector<std::string>{
+                        "mine.json:4:38: /exercises/0/colour: unknown key \"colour\"; expected one of: id, name, "
+                        "purpose, position, steps, cautions, reminders, breathing, sided, side_order, hold, reps, "
+                        "rest, tags",
+                        "mine.json:3:12: /exercises/0/id: expected an id of lowercase letters, digits and single "
+                        "hyphens (like \"knee-to-chest\"), found \"Bad Id\"",
+                        "mine.json:3:30: /exercises/0/name: expected a non-empty string",
+                        "mine.json:4:14: /exercises/0/hold: expected 1 to 600 seconds, found 0"});
+}
+
+TEST_CASE("at most 20 problems are reported, then a word that there may be more", "[routine_file]") {
+  std::string text = R"({"routines": [)";
+  for (int i = 0; i < 30; ++i) text += std::string(i > 0 ? "," : "") + R"({"id": "BAD"})";
+  text += "]}";
+  const ParsedRoutineFile parsed = parse_routine_file("mine.json", text);
+  REQUIRE(parsed.errors.size() == 21);
+  CHECK(parsed.errors.back().to_string() == "mine.json: stopped after 20 problems; there may be more");
+}
+
+TEST_CASE("a NUL byte and what follows it is an error, not the end of the file", "[routine_file]") {
+  const ParsedRoutineFile parsed =
+      parse_routine_file("mine.json", std::string(R"({"routines": []})") + std::string("\0garbage", 8));
+  REQUIRE(parsed.errors.size() == 1);
+  CHECK(parsed.errors[0].to_string() ==
+        "mine.json:1:17: a NUL byte, which JSON text cannot hold; after the value only spaces and line breaks may "
+        "follow");
+}
+
+TEST_CASE("numbers too large are named where they stand, cut, and say what was expected", "[routine_file]") {
+  const auto first_error = [](const std::string& number) {
+    const ParsedRoutineFile parsed = parse_routine_file(
+        "mine.json", R"({"routines": [{"id": "r", "name": "R", "description": "D", "rest_between": )" + number +
+                         R"(, "exercises": ["x"]}]})");
+    REQUIRE_FALSE(parsed.errors.empty());
+    return parsed.errors.front().to_string();
+  };
+  CHECK(first_error("1e400") ==
+        "mine.json:1:76: the number 1e400 is too large to read; expected a number of the size the format allows "
+        "(docs/routine-format.md)");
+  CHECK(first_error("-" + std::string(5000, '9')) ==
+        "mine.json:1:76: the number -9999999999999999999... (5001 characters) is too large to read; expected a "
+        "number of the size the format allows (docs/routine-format.md)");
+  CHECK(first_error("1" + std::string(30, '0')) ==
+        "mine.json:1:76: /routines/0/rest_between: expected a whole number of seconds (0 to 600 seconds), found a "
+        "whole number too large to use");
+  CHECK(first_error("2.5") ==
+        "mine.json:1:76: /routines/0/rest_between: expected a whole number of seconds (0 to 600 seconds), found a "
+        "fractional number");
+}
+
+TEST_CASE("a huge key is cut in the place and in the message", "[routine_file]") {
+  const ParsedRoutineFile parsed =
+      parse_routine_file("mine.json", R"({"routines": [], ")" + std::string(100000, 'k') + R"(": 1})");
+  REQUIRE(parsed.errors.size() == 1);
+  const std::string message = parsed.errors[0].to_string();
+  CHECK(message.size() < 250);
+  CHECK_THAT(message, Catch::Matchers::StartsWith("mine.json:1:100022: /" + std::string(40, 'k') +
+                                                  "...: unknown key \"" + std::string(40, 'k') + "...\""));
+}
+
+TEST_CASE("text-direction controls are refused in file text", "[routine_file]") {
+  for (const char* control : {"\u202e", "\u202a", "\u2066", "\u2069", "\u061c"}) {
+    std::string text = with_exercise(good_exercise);
+    text.replace(text.find("Knee hug"), 8, std::string("Knee ") + control + "hug");
+    const ParsedRoutineFile parsed = parse_routine_file("mine.json", text);
+    REQUIRE(parsed.errors.size() == 1);
+    CHECK_THAT(parsed.errors[0].message,
+               Catch::Matchers::StartsWith("the text contains a control character at character 6"));
+  }
+  std::string marks = with_exercise(good_exercise);
+  marks.replace(marks.find("Knee hug"), 8, "Knee \u200fhug");  // a mark closes nothing: allowed
+  CHECK(parse_routine_file("mine.json", marks).ok());
 }

@@ -21,7 +21,9 @@ struct RoutineFile {
 
 struct ParsedRoutineFile {
   RoutineFile content;
-  Diagnostics errors;  // at most one: the first problem, naming the file and the place
+  // Every problem found (up to 20), each naming the file, the line and column, and the JSON
+  // pointer of the value; empty when the file is good.
+  Diagnostics errors;
   [[nodiscard]] bool ok() const { return errors.empty(); }
 };
 

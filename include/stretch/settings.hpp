@@ -50,7 +50,7 @@ inline constexpr std::size_t max_settings_file_bytes = std::size_t{64} * 1024;
 
 struct ParsedSettings {
   Settings settings;   // the defaults with the file's values on top; defaults on error
-  Diagnostics errors;  // at most one: the first problem, naming the file and the key
+  Diagnostics errors;  // every bad key at once, each naming the file, line, column and key
   [[nodiscard]] bool ok() const { return errors.empty(); }
 };
 

@@ -11,7 +11,12 @@ Settings load_settings(const std::filesystem::path& file) {
   if (read.missing) return Settings{};
   if (!read.text) throw SettingsError(name + ": " + read.error);
   const ParsedSettings parsed = parse_settings(name, *read.text);
-  if (!parsed.ok()) throw SettingsError(parsed.errors.front().to_string());
+  if (!parsed.ok()) {
+    // Every bad key at once, one a line, so one edit fixes them all.
+    std::string message;
+    for (const Diagnostic& d : parsed.errors) message += (message.empty() ? "" : "\nstretch-timer: ") + d.to_string();
+    throw SettingsError(message);
+  }
   return parsed.settings;
 }
 

@@ -7,10 +7,12 @@
 #include <cstdint>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "stretch/diagnostic.hpp"
 #include "stretch/model.hpp"
 
 namespace stretch::json_input {
@@ -19,9 +21,58 @@ using nlohmann::json;
 
 // A problem found while reading; `location` is a JSON pointer or "line L, column C".
 struct InputError {
+  // A constructor rather than an aggregate, so `InputError{where, what}` needs no offset.
+  InputError(std::string where, std::string what, std::optional<std::size_t> at = std::nullopt)
+      : location(std::move(where)), message(std::move(what)), offset(at) {}
+
   std::string location;
   std::string message;
+  std::optional<std::size_t> offset;  // the byte in the text, when known before parsing
 };
+
+// Problems collected instead of stopping at the first, so that one run of validate shows
+// every mistake in a file. Readers wrap each independent read in attempt().
+class Problems {
+ public:
+  static constexpr std::size_t max_kept = 20;
+
+  // Runs `read`; an InputError it throws is kept and false returned. Once max_kept are kept,
+  // nothing more is read (a file of 5,000 bad entries is reported by its first 20).
+  template <typename Read>
+  bool attempt(Read&& read) {
+    if (errors.size() >= max_kept) {
+      stopped = true;
+      return false;
+    }
+    try {
+      read();
+      return true;
+    } catch (const InputError& e) {
+      errors.push_back(e);
+      return false;
+    }
+  }
+  void add(InputError error) {
+    if (errors.size() < max_kept) {
+      errors.push_back(std::move(error));
+    } else {
+      stopped = true;
+    }
+  }
+  [[nodiscard]] bool empty() const { return errors.empty(); }
+
+  std::vector<InputError> errors;
+  bool stopped = false;  // more may follow: reading stopped at max_kept
+};
+
+// The problems as messages about the file `name`, each with the line and column of its
+// place in `text` (found from its JSON pointer) and the JSON pointer itself, shortened when
+// a key in it is long.
+[[nodiscard]] Diagnostics to_diagnostics(std::string_view name, std::string_view text, const Problems& problems);
+[[nodiscard]] Diagnostic to_diagnostic(std::string_view name, std::string_view text, const InputError& error);
+
+// The byte offset in `text` (a JSON document) of the value at `pointer`, or nullopt.
+[[nodiscard]] std::optional<std::size_t> offset_of(std::string_view text, std::string_view pointer);
 
 struct ParseLimits {
   std::size_t max_bytes = 0;
@@ -57,6 +108,8 @@ class Node {
 
   // Checks this is an object with no keys but `allowed`.
   void expect_object(std::initializer_list<std::string_view> allowed) const;
+  // The same, each unknown key one problem in `problems`; throws only when not an object.
+  void expect_object(std::initializer_list<std::string_view> allowed, Problems& problems) const;
   // Checks this is an object, whatever its keys (for records that may gain keys later).
   void expect_any_object() const;
 

@@ -4,10 +4,12 @@
 #include <optional>
 #include <utility>
 
+#include "json_input.hpp"
 #include "stretch/builtin_data.hpp"
 #include "stretch/duration_format.hpp"
 #include "stretch/plan.hpp"
 #include "stretch/routine_file.hpp"
+#include "stretch/text.hpp"
 
 namespace stretch {
 
@@ -155,10 +157,31 @@ struct LibraryBuilder {
         add_routine(lib, routine, source.name, overrides ? Origin::user_override : Origin::user);
       }
     }
+    add_positions(problems, builtin_texts, user_texts);
     return result;
   }
 
  private:
+  // The line and column of each problem found after parsing (an unknown exercise, a routine
+  // too long), from its JSON pointer, as the parser's own problems have them.
+  static void add_positions(Diagnostics& problems, std::span<const SourceText> builtin_texts,
+                            std::span<const SourceText> user_texts) {
+    for (Diagnostic& d : problems) {
+      if (d.line > 0 || !d.location.starts_with("/")) continue;
+      for (const auto texts : {builtin_texts, user_texts}) {
+        const auto source =
+            std::find_if(texts.begin(), texts.end(), [&](const SourceText& text) { return text.name == d.file; });
+        if (source == texts.end()) continue;
+        if (const auto offset = json_input::offset_of(source->text, d.location)) {
+          const TextPosition pos = position_of(source->text, *offset);
+          d.line = pos.line;
+          d.column = pos.column;
+        }
+        break;
+      }
+    }
+  }
+
   struct Breaker {
     std::size_t index;  // in the user files
     Diagnostic problem;

@@ -7,8 +7,8 @@
 namespace stretch {
 namespace {
 
-using json_input::InputError;
 using json_input::Node;
+using json_input::Problems;
 
 constexpr std::size_t max_command = 1000;
 
@@ -39,35 +39,37 @@ std::string read_voice_name(const Node& node) {
   return name;
 }
 
-Settings read_settings(const json_input::json& document) {
+// Each key is read on its own, so every bad key is reported in one run.
+Settings read_settings(const json_input::json& document, Problems& p) {
   const Node root(document, "");
-  root.expect_object({"level", "get_ready_seconds", "breathe_in_seconds", "breathe_out_seconds", "sound",
-                      "daily_safety_check", "pain_checkin", "voice", "voice_backend", "voice_name", "voice_rate",
-                      "voice_command", "on_cue", "theme"});
+  root.expect_object(
+      {"level", "get_ready_seconds", "breathe_in_seconds", "breathe_out_seconds", "sound", "daily_safety_check",
+       "pain_checkin", "voice", "voice_backend", "voice_name", "voice_rate", "voice_command", "on_cue", "theme"},
+      p);
   Settings s;
-  if (root.has("level")) {
-    s.level = root["level"].level();
+  const auto read_key = [&](std::string_view key, auto&& store) {
+    if (root.has(key)) p.attempt([&] { store(root[key]); });
+  };
+  read_key("level", [&](const Node& n) {
+    s.level = n.level();
     s.level_set = true;
-  }
-  if (root.has("get_ready_seconds")) s.get_ready_seconds = root["get_ready_seconds"].whole_number(0, 60, "seconds");
-  if (root.has("breathe_in_seconds")) s.breathe_in_seconds = root["breathe_in_seconds"].whole_number(1, 20, "seconds");
-  if (root.has("breathe_out_seconds")) {
-    s.breathe_out_seconds = root["breathe_out_seconds"].whole_number(1, 20, "seconds");
-  }
-  if (root.has("sound")) s.sound = read_sound(root["sound"]);
-  if (root.has("daily_safety_check")) s.daily_safety_check = root["daily_safety_check"].boolean();
-  if (root.has("pain_checkin")) s.pain_checkin = root["pain_checkin"].boolean();
-  if (root.has("voice")) s.voice = root["voice"].boolean();
-  if (root.has("voice_backend")) {
-    s.voice_backend = root["voice_backend"].one_of({"espeak-ng", "speech-dispatcher"}) == 0
-                          ? VoiceBackend::espeak_ng
-                          : VoiceBackend::speech_dispatcher;
-  }
-  if (root.has("voice_name")) s.voice_name = read_voice_name(root["voice_name"]);
-  if (root.has("voice_rate")) s.voice_rate = root["voice_rate"].whole_number(80, 450, "words a minute");
-  if (root.has("voice_command")) s.voice_command = root["voice_command"].text(max_command);
-  if (root.has("on_cue")) s.on_cue = root["on_cue"].text(max_command);
-  if (root.has("theme")) s.theme = static_cast<Theme>(root["theme"].one_of({"auto", "dark", "light"}));
+  });
+  read_key("get_ready_seconds", [&](const Node& n) { s.get_ready_seconds = n.whole_number(0, 60, "seconds"); });
+  read_key("breathe_in_seconds", [&](const Node& n) { s.breathe_in_seconds = n.whole_number(1, 20, "seconds"); });
+  read_key("breathe_out_seconds", [&](const Node& n) { s.breathe_out_seconds = n.whole_number(1, 20, "seconds"); });
+  read_key("sound", [&](const Node& n) { s.sound = read_sound(n); });
+  read_key("daily_safety_check", [&](const Node& n) { s.daily_safety_check = n.boolean(); });
+  read_key("pain_checkin", [&](const Node& n) { s.pain_checkin = n.boolean(); });
+  read_key("voice", [&](const Node& n) { s.voice = n.boolean(); });
+  read_key("voice_backend", [&](const Node& n) {
+    s.voice_backend =
+        n.one_of({"espeak-ng", "speech-dispatcher"}) == 0 ? VoiceBackend::espeak_ng : VoiceBackend::speech_dispatcher;
+  });
+  read_key("voice_name", [&](const Node& n) { s.voice_name = read_voice_name(n); });
+  read_key("voice_rate", [&](const Node& n) { s.voice_rate = n.whole_number(80, 450, "words a minute"); });
+  read_key("voice_command", [&](const Node& n) { s.voice_command = n.text(max_command); });
+  read_key("on_cue", [&](const Node& n) { s.on_cue = n.text(max_command); });
+  read_key("theme", [&](const Node& n) { s.theme = static_cast<Theme>(n.one_of({"auto", "dark", "light"})); });
   return s;
 }
 
@@ -81,10 +83,15 @@ ParsedSettings parse_settings(std::string_view name, std::string_view text) {
   // A settings file is flat: one level of nesting is all it needs.
   const json_input::ParseLimits limits{max_settings_file_bytes, 4, "settings files"};
   ParsedSettings result;
+  Problems problems;
   try {
-    result.settings = read_settings(json_input::parse(text, limits));
-  } catch (const InputError& e) {
-    result.errors.push_back(Diagnostic{std::string(name), e.location, e.message});
+    Settings settings;
+    problems.attempt([&] { settings = read_settings(json_input::parse(text, limits), problems); });
+    if (problems.empty()) {
+      result.settings = settings;
+    } else {
+      result.errors = json_input::to_diagnostics(name, text, problems);
+    }
   } catch (const std::exception& e) {
     result.errors.push_back(Diagnostic{std::string(name), "", std::string("cannot read the file: ") + e.what()});
   }
