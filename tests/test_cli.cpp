@@ -108,7 +108,7 @@ TEST_CASE("user routines load beside the built-ins and list says which is which"
   CHECK_THAT(r.out, Contains("(user)"));
   CHECK_THAT(r.out, Contains("My desk break"));
   CHECK_THAT(r.out, Contains("(user, replaces built-in)"));
-  CHECK_THAT(r.err, Contains("broken.json: line 1, column 15: not valid JSON"));
+  CHECK_THAT(r.err, Contains("broken.json:1:15: not valid JSON"));
   CHECK(r.exit_code == 1);  // a skipped file is bad input, even though the rest is listed
 }
 
@@ -146,7 +146,7 @@ TEST_CASE("validate prints each good routine's time and fails on any bad file", 
   const ProcessResult mixed = run_stretch_timer({"validate", good, bad}, home.options());
   CHECK(mixed.exit_code == 1);
   CHECK_THAT(mixed.out, Contains("routine mine"));
-  CHECK_THAT(mixed.err, Contains("bad.json: /routines/0/exercises/0/hold: expected 1 to 600 seconds, found 0"));
+  CHECK_THAT(mixed.err, Contains("bad.json:2:50: /routines/0/exercises/0/hold: expected 1 to 600 seconds, found 0"));
 
   // A missing file is a problem like any other: exit 1, and the other files are still checked.
   const ProcessResult absent = run_stretch_timer({"validate", home.dir.path() + "/absent.json", good}, home.options());
@@ -228,7 +228,7 @@ TEST_CASE("show and list time the routines with config.json's settings, a bad on
   for (const std::vector<std::string>& args : {std::vector<std::string>{"show", "desk-break"}, {"list"}}) {
     const ProcessResult bad = run_stretch_timer(args, home.options());
     CHECK(bad.exit_code == 1);
-    CHECK_THAT(bad.err, Contains("config.json: /level: expected \"gentle\", \"standard\" or \"full\""));
+    CHECK_THAT(bad.err, Contains("config.json:1:11: /level: expected \"gentle\", \"standard\" or \"full\""));
     CHECK(bad.out.empty());
   }
 }

@@ -1,4 +1,9 @@
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "catch.hpp"
+#include "stretch/suggest.hpp"
 #include "stretch/text.hpp"
 
 using namespace stretch;
@@ -62,4 +67,30 @@ TEST_CASE("append_utf8 encodes one code point of each length", "[text]") {
   for (const char32_t cp : {U'A', U'\u00e9', U'\u20ac', U'\U0001F600'}) append_utf8(out, cp);
   CHECK(out == "A\u00e9\u20ac\U0001F600");
   CHECK_FALSE(find_invalid_utf8(out).has_value());
+}
+
+TEST_CASE("text-direction controls are control characters, marks are not", "[text]") {
+  CHECK(find_control_character("a\u202eb") == std::optional<std::size_t>{1});
+  CHECK(find_control_character("a\u2067b") == std::optional<std::size_t>{1});
+  CHECK(find_control_character("a\u061cb") == std::optional<std::size_t>{1});
+  CHECK_FALSE(find_control_character("a\u200fb\u05d0"));
+  CHECK(sanitize_for_terminal("evil\u202e name") == "evil\ufffd name");
+}
+
+TEST_CASE("a message of several lines is cleaned line by line, its breaks kept", "[text]") {
+  CHECK(sanitize_lines_for_terminal("one \x1b[2J\ntwo\a\n") == "one \ufffd[2J\ntwo\ufffd\n");
+  CHECK(sanitize_lines_for_terminal("") == "");
+  CHECK(sanitize_lines_for_terminal("\n\n") == "\n\n");
+}
+
+TEST_CASE("did you mean: the nearest name within a slip's distance", "[text][suggest]") {
+  const std::vector<std::string> commands{"list", "show", "validate", "session", "history", "stats"};
+  CHECK(closest_match("sesion", commands) == std::optional<std::string>{"session"});
+  CHECK(closest_match("sessoin", commands) == std::optional<std::string>{"session"});  // two letters swapped
+  CHECK(closest_match("lst", commands) == std::optional<std::string>{"list"});
+  CHECK_FALSE(closest_match("dance", commands));
+  CHECK_FALSE(closest_match("", commands));
+  CHECK(closest_match("lowback", {"desk-break", "low-back", "hips"}) == std::optional<std::string>{"low-back"});
+  CHECK(edit_distance("kitten", "sitting") == 3);
+  CHECK(edit_distance("ab", "ba") == 1);
 }

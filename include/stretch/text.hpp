@@ -13,13 +13,18 @@ namespace stretch {
 // surrogates and code points above U+10FFFF count as ill-formed), or nullopt.
 [[nodiscard]] std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept;
 
-// The byte offset of the first control character (C0, DEL or C1), or nullopt.
+// The byte offset of the first control character (C0, DEL or C1, or a text-direction
+// control such as U+202E, which would reverse the rest of a line on the terminal), or nullopt.
 // Expects valid UTF-8.
 [[nodiscard]] std::optional<std::size_t> find_control_character(std::string_view text) noexcept;
 
-// A copy safe to put on a terminal: invalid UTF-8 and control characters become U+FFFD,
-// so no escape sequence from a file can reach the terminal.
+// A copy safe to put on a terminal: invalid UTF-8 and control characters (text-direction
+// controls included) become U+FFFD, so no escape sequence from a file can reach the terminal.
 [[nodiscard]] std::string sanitize_for_terminal(std::string_view text);
+
+// The same for a message of several lines: each line cleaned, the line breaks kept. For
+// text that echoes the command line (the argument parser's messages).
+[[nodiscard]] std::string sanitize_lines_for_terminal(std::string_view text);
 
 // 1-based line and column (in bytes) of a byte offset, for error messages.
 struct TextPosition {

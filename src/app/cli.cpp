@@ -4,16 +4,21 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <exception>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
+#include "app/checked_output.hpp"
 #include "app/commands.hpp"
-#include "stretch/version.hpp"
-
-#include "stretch/keys.hpp"
+#include "stretch/suggest.hpp"
 #include "stretch/text.hpp"
+#include "stretch/keys.hpp"
+#include "stretch/version.hpp"
 
 namespace stretch::app {
 namespace {
@@ -49,6 +54,34 @@ void add_level_option(CLI::App& command, Options& options) {
           "Where the material gives a range, take its low end (gentle), middle (standard) or high end (full)")
       ->check(CLI::IsMember({"gentle", "standard", "full"}))
       ->type_name("LEVEL");
+}
+
+constexpr const char* start_here = "Start here: stretch-timer session daily";
+
+// The names CLI11 would answer "A subcommand is required" or "not expected" to: a bare
+// program name, or a first word that is no command. Better to say what was meant.
+std::optional<ParsedArguments> check_command_word(const std::vector<std::string>& args,
+                                                  const std::vector<std::string>& commands) {
+  ParsedArguments parsed;
+  parsed.exit_code = exit_usage;
+  std::string list;
+  for (const std::string& command : commands) list += (list.empty() ? "" : ", ") + command;
+  if (args.empty()) {
+    parsed.err = "stretch-timer: which command? " + std::string(start_here) + "\nThe commands: " + list +
+                 "; stretch-timer --help says more.\n";
+    return parsed;
+  }
+  const std::string& word = args.front();
+  if (word.starts_with("-") || std::find(commands.begin(), commands.end(), word) != commands.end()) {
+    return std::nullopt;
+  }
+  parsed.err = "stretch-timer: no command " + quote_argument(word);
+  if (const auto near = closest_match(word, commands)) {
+    parsed.err += "; did you mean \"" + *near + "\"?\n";
+  } else {
+    parsed.err += "; the commands: " + list + ".\n";
+  }
+  return parsed;
 }
 
 }  // namespace
@@ -134,6 +167,13 @@ ParsedArguments parse_arguments(const std::vector<std::string>& args) {
   auto* remind_fire = remind->add_subcommand("fire", "Remind now, as the timer does (quiet if already done)");
   remind_fire->add_option("id", options.remind_args, "The reminder's ID (see remind list)")->required()->expected(1);
 
+  std::vector<std::string> commands;
+  const CLI::App& all = app;
+  for (const CLI::App* command : all.get_subcommands([](const CLI::App*) { return true; })) {
+    commands.push_back(command->get_name());
+  }
+  if (auto early = check_command_word(args, commands)) return *early;
+
   std::vector<const char*> argv{"stretch-timer"};
   for (const std::string& arg : args) argv.push_back(arg.c_str());
   ParsedArguments parsed;
@@ -144,8 +184,9 @@ ParsedArguments parse_arguments(const std::vector<std::string>& args) {
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e, out, err);
     parsed.exit_code = code == 0 ? exit_ok : exit_usage;
-    parsed.out = out.str();
-    parsed.err = err.str();
+    // CLI11 echoes arguments as typed ("--level $'\\e[2J'"): cleaned like file text.
+    parsed.out = sanitize_lines_for_terminal(out.str());
+    parsed.err = sanitize_lines_for_terminal(err.str());
     return parsed;
   }
   if (list->parsed()) options.command = Command::list;
@@ -166,6 +207,21 @@ ParsedArguments parse_arguments(const std::vector<std::string>& args) {
   return parsed;
 }
 
+namespace {
+
+// The output is written and flushed, or the command fails: an export to a full disk or a
+// closed pipe must not look like a success.
+int check_output_written(CheckedOutput& output, int code) {
+  if (output.flush()) return code;
+  const int error = output.error();
+  std::cerr << "stretch-timer: cannot write the output" << (error != 0 ? std::string(": ") + std::strerror(error) : "")
+            << "\n"
+            << std::flush;
+  return code == exit_ok ? exit_failure : code;
+}
+
+}  // namespace
+
 int run(int argc, char** argv) {
   // A closed stdin, stdout or stderr (`<&-`) would be taken by the next open() or pipe():
   // the signal pipe read as stdin, a file written as stdout. /dev/null holds the place.
@@ -175,16 +231,24 @@ int run(int argc, char** argv) {
       if (opened >= 0 && opened != fd) ::close(opened);  // fd was taken meanwhile: never mind
     }
   }
+  // Messages in the terminal's character set; so is the output, but for JSON and CSV,
+  // which are UTF-8 by their definition and for programs to read.
+  const CheckedOutput messages(std::cerr, STDERR_FILENO, CheckedOutput::Charset::terminal);
+  std::optional<CheckedOutput> output;
   try {
     std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
     const ParsedArguments parsed = parse_arguments(args);
+    const bool for_programs = parsed.options && (parsed.options->json || parsed.options->csv);
+    output.emplace(std::cout, STDOUT_FILENO,
+                   for_programs ? CheckedOutput::Charset::utf8 : CheckedOutput::Charset::terminal);
     std::cout << parsed.out;
     std::cerr << parsed.err;
-    if (!parsed.options) return parsed.exit_code;
-    return run_command(*parsed.options, std::cout, std::cerr);
+    if (!parsed.options) return check_output_written(*output, parsed.exit_code);
+    return check_output_written(*output, run_command(*parsed.options, std::cout, std::cerr));
   } catch (const std::exception& e) {
-    std::cerr << "stretch-timer: " << e.what() << "\n";
-    return exit_failure;
+    std::cerr << "stretch-timer: " << sanitize_lines_for_terminal(e.what()) << "\n";
+    if (!output) output.emplace(std::cout, STDOUT_FILENO, CheckedOutput::Charset::terminal);
+    return check_output_written(*output, exit_failure);
   }
 }
 

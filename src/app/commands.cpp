@@ -16,6 +16,7 @@
 #include "stretch/movement_text.hpp"
 #include "stretch/plan.hpp"
 #include "stretch/safety.hpp"
+#include "stretch/suggest.hpp"
 #include "stretch/text.hpp"
 
 namespace stretch::app {
@@ -54,7 +55,12 @@ std::optional<PlanSettings> load_plan_settings(const Paths& paths, const Options
 
 const LibraryRoutine* find_or_report(const Library& library, const std::string& id, std::ostream& err) {
   if (const LibraryRoutine* found = library.find_routine(id)) return found;
-  err << "stretch-timer: no routine \"" << sanitize_for_terminal(id) << "\"; the routines are:";
+  err << "stretch-timer: no routine " << quote_argument(id);
+  if (const auto near = closest_match(id, routine_ids(library))) {
+    err << "; did you mean \"" << *near << "\"?\n";
+    return nullptr;
+  }
+  err << "; the routines are:";
   for (const LibraryRoutine& r : library.routines()) err << " " << r.routine.id;
   err << "\n";
   return nullptr;
@@ -90,6 +96,20 @@ void print_wrapped(std::ostream& out, std::string_view indent, const std::string
 }
 
 }  // namespace
+
+std::string quote_argument(std::string_view word) {
+  constexpr std::size_t shown = 40;
+  if (word.size() <= shown) return "\"" + sanitize_for_terminal(word) + "\"";
+  std::size_t cut = shown;
+  while (cut > 0 && (static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) --cut;
+  return "\"" + sanitize_for_terminal(word.substr(0, cut)) + "...\"";
+}
+
+std::vector<std::string> routine_ids(const Library& library) {
+  std::vector<std::string> ids;
+  for (const LibraryRoutine& r : library.routines()) ids.push_back(r.routine.id);
+  return ids;
+}
 
 void report_skipped(const Diagnostics& problems, std::ostream& err) {
   for (const Diagnostic& d : problems) err << "stretch-timer: skipped " << d.to_string() << "\n";

@@ -3,9 +3,13 @@
 // returns an exit code; none touches argv or exits the process.
 
 #include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "app/cli.hpp"
 #include "stretch/diagnostic.hpp"
+#include "stretch/library.hpp"
 
 namespace stretch::app {
 
@@ -13,6 +17,13 @@ int run_command(const Options& options, std::ostream& out, std::ostream& err);
 
 // "stretch-timer: skipped FILE: WHERE: WHAT", one line per problem of a loaded library.
 void report_skipped(const Diagnostics& problems, std::ostream& err);
+
+// A word from the command line for a message: quoted, cleaned as file text is, and cut when
+// long (it is only there to be recognised).
+[[nodiscard]] std::string quote_argument(std::string_view word);
+
+// The ids of the library's routines, in its order: candidates for "did you mean".
+[[nodiscard]] std::vector<std::string> routine_ids(const Library& library);
 
 int run_list(const Options& options, std::ostream& out, std::ostream& err);
 int run_show(const Options& options, std::ostream& out, std::ostream& err);

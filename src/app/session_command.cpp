@@ -24,6 +24,7 @@
 #include "app/user_files.hpp"
 #include "stretch/menu_order.hpp"
 #include "stretch/resume.hpp"
+#include "stretch/suggest.hpp"
 #include "stretch/text.hpp"
 
 namespace stretch::app {
@@ -124,8 +125,12 @@ int run_session(const Options& options, std::ostream& out, std::ostream& err) {
     sort_for_menu(request.menu);
     if (request.menu.empty()) {
       report_skipped(loaded.problems, err);
-      err << "stretch-timer: no routine or tag \"" << sanitize_for_terminal(options.target)
-          << "\"; see stretch-timer list\n";
+      err << "stretch-timer: no routine or tag " << quote_argument(options.target);
+      if (const auto near = closest_match(options.target, routine_ids(loaded.library))) {
+        err << "; did you mean \"" << *near << "\"?\n";
+      } else {
+        err << "; see stretch-timer list\n";
+      }
       return exit_failure;
     }
   }

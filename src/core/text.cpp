@@ -1,5 +1,6 @@
 #include "stretch/text.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace stretch {
@@ -38,7 +39,14 @@ Decoded decode(std::string_view text, std::size_t at) noexcept {
   return {cp, length};
 }
 
-bool is_control(char32_t cp) noexcept { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+// The explicit text-direction controls (embeddings, overrides, isolates and the Arabic letter
+// mark): one left open reverses the rest of the line on the terminal, so a name could hide or
+// reorder what follows it. The marks U+200E/U+200F close nothing and stay allowed.
+bool is_bidi_control(char32_t cp) noexcept {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x061C;
+}
+
+bool is_control(char32_t cp) noexcept { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || is_bidi_control(cp); }
 
 }  // namespace
 
@@ -96,6 +104,19 @@ std::string sanitize_for_terminal(std::string_view text) {
       }
       at += d.length;
     }
+  }
+  return out;
+}
+
+std::string sanitize_lines_for_terminal(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t start = 0; start <= text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    out += sanitize_for_terminal(text.substr(start, end - start));
+    if (end == text.size()) break;
+    out += '\n';
+    start = end + 1;
   }
   return out;
 }
