@@ -63,10 +63,14 @@ std::string outline(const Plan& plan) {
   return out;
 }
 
+// The first problem as "FILE: POINTER: WHAT"; its line and column are tested in
+// test_routine_file.cpp.
+std::string unplaced(const Diagnostic& d) { return d.file + ": " + d.location + ": " + d.message; }
+
 std::string error_of(const std::string& text) {
   const ParsedRoutineFile parsed = parse_routine_file("mine.json", text);
   REQUIRE_FALSE(parsed.ok());
-  return parsed.errors.front().to_string();
+  return unplaced(parsed.errors.front());
 }
 
 std::string exercise_file(const std::string& exercise) { return R"({"exercises": [)" + exercise + "]}"; }
@@ -180,7 +184,7 @@ TEST_CASE("a routine may not give a counted exercise a hold, nor a flow a rest",
   const std::vector<SourceText> user{{"mine.json", file_of(rolls, R"({"exercise": "rolls", "hold": 10})")}};
   const LoadedLibrary loaded = build_library({}, user);
   REQUIRE(loaded.problems.size() == 1);
-  CHECK(loaded.problems.front().to_string() ==
+  CHECK(unplaced(loaded.problems.front()) ==
         "mine.json: /routines/0/exercises/0/hold: \"rolls\" is a counted exercise: it has no hold; its \"reps\" are "
         "the movements in each part");
 }
