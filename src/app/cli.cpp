@@ -15,9 +15,9 @@
 
 #include "app/checked_output.hpp"
 #include "app/commands.hpp"
+#include "stretch/keys.hpp"
 #include "stretch/suggest.hpp"
 #include "stretch/text.hpp"
-#include "stretch/keys.hpp"
 #include "stretch/version.hpp"
 
 namespace stretch::app {
@@ -231,14 +231,15 @@ int run(int argc, char** argv) {
       if (opened >= 0 && opened != fd) ::close(opened);  // fd was taken meanwhile: never mind
     }
   }
-  // Messages in the terminal's character set; so is the output, but for JSON and CSV,
-  // which are UTF-8 by their definition and for programs to read.
+  // Messages in the terminal's character set; so is the output, but for JSON, CSV and the
+  // HTML report, which are UTF-8 by their definition (the page says so) and for programs.
   const CheckedOutput messages(std::cerr, STDERR_FILENO, CheckedOutput::Charset::terminal);
   std::optional<CheckedOutput> output;
   try {
     std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
     const ParsedArguments parsed = parse_arguments(args);
-    const bool for_programs = parsed.options && (parsed.options->json || parsed.options->csv);
+    const bool for_programs =
+        parsed.options && (parsed.options->json || parsed.options->csv || parsed.options->command == Command::report);
     output.emplace(std::cout, STDOUT_FILENO,
                    for_programs ? CheckedOutput::Charset::utf8 : CheckedOutput::Charset::terminal);
     std::cout << parsed.out;

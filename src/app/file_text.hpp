@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace stretch::app {
 
@@ -30,6 +31,8 @@ class OpenedFile {
   [[nodiscard]] bool ok() const { return fd_ >= 0; }
   [[nodiscard]] int fd() const { return fd_; }
   [[nodiscard]] std::size_t size() const { return size_; }  // at the open
+  // Hands the descriptor over to the caller, who closes it from then on.
+  [[nodiscard]] int release() { return std::exchange(fd_, -1); }
   bool missing = false;  // there is no such file: for the settings and the history, no problem
   std::string error;     // why it is not open: "not a regular file", "cannot read the file: ..."
 

@@ -1,13 +1,10 @@
 #include "app/history_digest_store.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cstdio>
 #include <string>
 
 #include "app/file_text.hpp"
 #include "app/local_time.hpp"
+#include "app/private_file.hpp"
 
 namespace stretch::app {
 namespace {
@@ -39,16 +36,9 @@ void save_history_digest(const Paths& paths, const HistoryFile& history, std::ui
                          const HistoryDigest& digest) {
   try {
     const std::string text = digest_to_text(digest, source_of(history, covered)) + "\n";
-    const std::filesystem::path file = digest_file(paths);
-    make_private_dirs(file.parent_path());
-    // Written whole beside and renamed over, so a reader never sees half a digest; the
-    // process id keeps two programs saving at once apart.
-    const std::filesystem::path temporary = file.string() + "." + std::to_string(::getpid()) + ".tmp";
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0) return;
-    const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-    ::close(fd);
-    if (!written || std::rename(temporary.c_str(), file.c_str()) != 0) std::remove(temporary.c_str());
+    // Written whole beside and renamed over (private_file.hpp), so a reader never sees half
+    // a digest, and never through a link put at its name.
+    replace_private_file(digest_file(paths), text);
   } catch (const std::exception&) {
     // A cache that cannot be saved costs a rebuild next time, nothing more.
   }
@@ -59,7 +49,7 @@ HistoryDigest load_history_digest(const Paths& paths) {
     const HistoryFile history(paths.history_file());
     if (history.missing()) return {};
     const std::uint64_t end = history.whole_lines_end();
-    const FileText saved_text = read_text_file(digest_file(paths), max_digest_bytes, "digest files");
+    const FileText saved_text = read_text_file(digest_file(paths), max_digest_bytes, "digest files", Links::refuse);
     if (saved_text.text) {
       std::optional<SavedDigest> saved = parse_digest_text(*saved_text.text);
       if (saved && saved->source.bytes <= end && saved->source == source_of(history, saved->source.bytes)) {

@@ -1,7 +1,5 @@
 #include "app/history_reader.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -9,6 +7,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "app/file_text.hpp"
 #include "stretch/history.hpp"
 #include "stretch/text.hpp"
 
@@ -23,18 +22,15 @@ constexpr std::size_t kept_line_bytes = max_history_line_bytes + 1;
 }  // namespace
 
 HistoryFile::HistoryFile(const std::filesystem::path& file) : name_(sanitize_for_terminal(file.string())) {
-  fd_ = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd_ < 0) {
-    if (errno == ENOENT) return;
-    throw std::runtime_error(name_ + ": cannot read the file: " + std::strerror(errno));
+  // The history is the program's own file: a symlink at its name is refused, as its writer
+  // refuses it (private_file.hpp), and a FIFO cannot block the open.
+  OpenedFile opened = open_regular_file(file, Links::refuse);
+  if (!opened.ok()) {
+    if (opened.missing) return;
+    throw std::runtime_error(name_ + ": " + opened.error);
   }
-  struct stat info {};
-  if (::fstat(fd_, &info) != 0 || !S_ISREG(info.st_mode)) {
-    ::close(fd_);
-    fd_ = -1;
-    throw std::runtime_error(name_ + ": not a regular file");
-  }
-  size_ = static_cast<std::uint64_t>(info.st_size);
+  size_ = opened.size();
+  fd_ = opened.release();
 }
 
 HistoryFile::~HistoryFile() {

@@ -23,6 +23,7 @@
 #include "app/local_time.hpp"
 #include "app/paths.hpp"
 #include "app/plan_settings.hpp"
+#include "app/private_file.hpp"
 #include "app/settings.hpp"
 #include "app/user_files.hpp"
 #include "stretch/plan.hpp"
@@ -97,7 +98,8 @@ bool user_manager_runs(std::string& why) {
 }
 
 std::vector<Reminder> load_reminders(const Paths& paths, std::string& error) {
-  const FileText read = read_text_file(reminders_file(paths), max_reminders_file_bytes, "reminder files");
+  const FileText read =
+      read_text_file(reminders_file(paths), max_reminders_file_bytes, "reminder files", Links::refuse);
   if (read.missing) return {};
   if (!read.text) {
     error = sanitize_for_terminal(reminders_file(paths).string()) + ": " + read.error;
@@ -106,22 +108,6 @@ std::vector<Reminder> load_reminders(const Paths& paths, std::string& error) {
   ParsedReminders parsed = parse_reminders(*read.text);
   if (!parsed.error.empty()) error = sanitize_for_terminal(reminders_file(paths).string()) + ": " + parsed.error;
   return std::move(parsed.reminders);
-}
-
-// Written whole beside and renamed over: never half a file, never through a symlink.
-void write_private_file(const fs::path& file, const std::string& text) {
-  make_private_dirs(file.parent_path());
-  const fs::path temporary = file.string() + "." + std::to_string(::getpid()) + ".tmp";
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (fd < 0) throw std::runtime_error(sanitize_for_terminal(temporary.string()) + ": " + std::strerror(errno));
-  const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-  const int saved_errno = errno;
-  const bool closed = ::close(fd) == 0;
-  if (!written || !closed || std::rename(temporary.c_str(), file.c_str()) != 0) {
-    std::remove(temporary.c_str());
-    throw std::runtime_error(sanitize_for_terminal(file.string()) +
-                             ": cannot write: " + std::strerror(written ? errno : saved_errno));
-  }
 }
 
 const LibraryRoutine* find_routine(const Library& library, const std::string& id) { return library.find_routine(id); }
@@ -162,10 +148,11 @@ int remind_add(const Options& options, std::ostream& out, std::ostream& err) {
   const std::string program = this_program();
   const std::vector<std::string> environment = environment_to_keep();
   const fs::path units = unit_dir(paths);
-  write_private_file(units / reminder_unit_name(reminder.id, "service"), service_unit(reminder, program, environment));
-  write_private_file(units / reminder_unit_name(reminder.id, "timer"), timer_unit(reminder));
+  replace_private_file(units / reminder_unit_name(reminder.id, "service"),
+                       service_unit(reminder, program, environment));
+  replace_private_file(units / reminder_unit_name(reminder.id, "timer"), timer_unit(reminder));
   reminders.push_back(reminder);
-  write_private_file(reminders_file(paths), reminders_to_text(reminders));
+  replace_private_file(reminders_file(paths), reminders_to_text(reminders));
 
   out << "Reminder " << reminder.id << ": " << sanitize_for_terminal(routine) << " at " << reminder.schedule << "\n";
   std::string why;
@@ -245,7 +232,7 @@ int remind_remove(const Options& options, std::ostream& out, std::ostream& err) 
   fs::remove(unit_dir(paths) / reminder_unit_name(*id, "timer"), ec);
   fs::remove(unit_dir(paths) / reminder_unit_name(*id, "service"), ec);
   if (manager) (void)run_program({"systemctl", "--user", "daemon-reload"}, true);
-  write_private_file(reminders_file(paths), reminders_to_text(reminders));
+  replace_private_file(reminders_file(paths), reminders_to_text(reminders));
   out << "Removed reminder " << *id << " (" << sanitize_for_terminal(removed.routine) << " at " << removed.schedule
       << ").\n";
   if (!manager) {

@@ -1,10 +1,6 @@
 // `stretch-timer report`: the latest weeks of the history as one HTML page for a
 // physiotherapist (stretch/report.hpp), to stdout or a file.
-#include <fcntl.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
 #include <ostream>
 #include <string>
 
@@ -13,6 +9,7 @@
 #include "app/history_reader.hpp"
 #include "app/local_time.hpp"
 #include "app/paths.hpp"
+#include "app/private_file.hpp"
 #include "stretch/report.hpp"
 #include "stretch/session_join.hpp"
 #include "stretch/text.hpp"
@@ -26,31 +23,15 @@ namespace {
 constexpr int older_in_a_row_to_stop = 256;
 
 bool write_file(const std::string& file, const std::string& text, std::ostream& err) {
-  // Health information: private to the user, and never written through a symlink.
-  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    err << "stretch-timer: " << sanitize_for_terminal(file) << ": cannot write the report: " << std::strerror(errno)
-        << "\n";
+  // Health information: private to the user (0600), never written through a symlink, and
+  // replaced whole, so a full disk leaves the old report, not half a page (private_file.hpp).
+  try {
+    replace_private_file(file, text);
+    return true;
+  } catch (const PrivateFileError& e) {
+    err << "stretch-timer: cannot write the report: " << e.what() << "\n";
     return false;
   }
-  std::size_t done = 0;
-  while (done < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      err << "stretch-timer: " << sanitize_for_terminal(file)
-          << ": cannot write the report: " << std::strerror(n < 0 ? errno : ENOSPC) << "\n";
-      ::close(fd);
-      return false;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::close(fd) != 0) {
-    err << "stretch-timer: " << sanitize_for_terminal(file) << ": cannot write the report: " << std::strerror(errno)
-        << "\n";
-    return false;
-  }
-  return true;
 }
 
 }  // namespace
