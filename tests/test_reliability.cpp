@@ -131,7 +131,7 @@ TEST_CASE("the history is never written or read through a symlink", "[reliabilit
 
   const ProcessResult session = run_short_session(home);
   INFO(session.err);
-  CHECK(session.exit_code == 0);  // the session ran; only its record was refused
+  CHECK(session.exit_code == 1);  // the session ran, but its record was refused: not a success
   CHECK(has(session.err, "the session was not recorded"));
   CHECK(has(session.err, "history.jsonl: is a symbolic link"));
   CHECK(slurp(victim) == "a file of someone else's\n");
@@ -184,7 +184,7 @@ TEST_CASE("a write cut short by a file-size limit leaves the history as it was",
       },
       "1\n");
   INFO(session.err);
-  CHECK(session.exit_code == 0);
+  CHECK(session.exit_code == 1);
   CHECK(has(session.err, "the session was not recorded"));
   CHECK(has(session.err, "nothing was written, the file is as it was"));
   CHECK(slurp(history_file) == before);
@@ -213,9 +213,9 @@ TEST_CASE("a FIFO in place of a file is refused at once, never waited on", "[rel
   CHECK(validate.exit_code == 1);
   CHECK(has(validate.err, "not a regular file"));
   // The session still runs; the safety check is asked (the state is unreadable) and the
-  // record is refused with a message.
+  // record is refused with a message and exit code 1.
   const ProcessResult session = run_short_session(home);
-  CHECK(session.exit_code == 0);
+  CHECK(session.exit_code == 1);
   CHECK(has(session.out, "Answer 1, 2 or 3"));
   CHECK(has(session.err, "history.jsonl: not a regular file"));
 

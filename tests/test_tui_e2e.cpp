@@ -333,6 +333,28 @@ TEST_CASE("e2e: a whole routine runs to its summary at a high time scale", "[e2e
   CHECK(pane.history_ends() == std::vector<std::string>{"completed"});
 }
 
+// Issue 14 item 4: a record that cannot be saved once wrote its error over the full screen,
+// where it scrolled the summary and vanished with it. A folder at the history's name cannot
+// be opened as a file, even by root.
+TEST_CASE("e2e: a session that cannot be recorded says so on the summary and again after it", "[e2e][tui]") {
+  REQUIRE_TMUX(tmux);
+  Pane pane(tmux, {{"STRETCH_TIMER_TIME_SCALE", "400"}});
+  std::filesystem::create_directories(pane.home().path() + "/data/stretch-timer/history.jsonl");
+  pane.run(binary + " session desk-break --no-checkin");
+  pane.wait_for("Before you start");
+  pane.key("n");
+  const std::string summary = pane.wait_for_all({"Session complete: well done", "Not recorded:", "Enter done"});
+  CHECK(summary.find("history.jsonl") != std::string::npos);
+  CHECK(summary.find("stretch-timer:") == std::string::npos);  // nothing written over the screen
+  // The summary is whole: its first lines have not scrolled away.
+  CHECK(summary.find("Exercises: 6 done, 0 partly done, 0 skipped") != std::string::npos);
+  pane.key("Enter");
+  CHECK(pane.exit_code() == 1);
+  const std::string after = pane.screen();
+  CHECK(after.find("stretch-timer: the session was not recorded:") != std::string::npos);
+  CHECK(after.find("history.jsonl") != std::string::npos);
+}
+
 TEST_CASE("e2e: pause freezes the countdown on the screen, space resumes", "[e2e][tui]") {
   REQUIRE_TMUX(tmux);
   Pane pane(tmux, {{"STRETCH_TIMER_TIME_SCALE", "10"}});

@@ -4,6 +4,7 @@
 
 #include <signal.h>
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -151,6 +152,36 @@ TEST_CASE("flow: x stops for pain, shows the advice, and records once", "[tui-fl
   flow.interrupt(SIGTERM, h.t0 + 5s);  // a signal on the summary records nothing more
   CHECK(h.outcomes.size() == 1);
   CHECK(flow.exit_code() == 128 + SIGTERM);
+}
+
+// Issue 14 item 4: the error is on the summary itself, at its top, and the exit code says it.
+TEST_CASE("flow: a session that cannot be recorded says so on the summary and exits 1", "[tui-flow]") {
+  Harness h("low-back");
+  h.request.safety_check = false;
+  h.request.pain_checkin = false;
+  h.request.on_session_end = [](const SessionOutcome&) {
+    throw std::runtime_error("history.jsonl: cannot open the file for writing: Is a directory");
+  };
+  FlowDriver flow(h.request, {80, 24}, h.t0);
+  flow.key(Harness::ch(U'q'), h.t0 + 3s);
+  flow.key(Harness::ch(U'y'), h.t0 + 3s);
+  REQUIRE(flow.stage() == FlowDriver::Stage::summary);
+  const std::string shown = h.screen(flow, h.t0 + 3s);
+  INFO(shown);
+  CHECK(has(shown, "Session ended early"));
+  CHECK(has(shown, "Not recorded: history.jsonl: cannot open the file for writing: Is a"));
+  // Above the rest of the summary, so no scrolling is needed to see it.
+  CHECK(shown.find("Not recorded") < shown.find("Low back"));
+  CHECK(flow.flow().record_errors().size() == 1);
+  flow.key(Harness::ch(U'q'), h.t0 + 4s);
+  CHECK(flow.done());
+  CHECK(flow.exit_code() == exit_not_recorded);
+
+  // A signal's exit code stays the signal's.
+  FlowDriver interrupted(h.request, {80, 24}, h.t0);
+  interrupted.interrupt(SIGTERM, h.t0 + 5s);
+  CHECK(interrupted.exit_code() == 128 + SIGTERM);
+  CHECK(interrupted.flow().record_errors().size() == 1);
 }
 
 TEST_CASE("flow: a signal mid-session records it as interrupted, even during the check-in after", "[tui-flow]") {

@@ -34,6 +34,9 @@ using WallTime = std::chrono::system_clock::time_point;
 // The exit code of a flow that did not start a session: the safety check said not to stretch
 // today, or nothing was chosen or answered.
 inline constexpr int exit_not_started = 1;
+// The exit code of a flow whose session ran but could not be recorded (the history could not
+// be written), when nothing else (a signal) gives one.
+inline constexpr int exit_not_recorded = 1;
 
 // What a session leaves for the history.
 struct SessionOutcome {
@@ -130,6 +133,9 @@ class Flow {
   [[nodiscard]] Effects tick(Instant now);
   // `number` is the signal's, for the exit code (128 + number).
   [[nodiscard]] Effects signal(SignalKind kind, int number, Instant now);
+  // The shell could not carry out the last Effect::Kind::record: `message` says why. The
+  // summary shows it, and the flow's exit code is exit_not_recorded unless a signal's.
+  void record_failed(std::string message);
 
   // The next instant worth waking for: a cue or the end of a step; nullopt while only input
   // can change anything (paused, or a question).
@@ -161,6 +167,10 @@ class Flow {
   // The sound and the voice as they are now, after `m` and `v`.
   [[nodiscard]] SoundMode sound() const { return sound_; }
   [[nodiscard]] bool voice() const { return voice_; }
+  // Why the latest session could not be recorded, or nullopt.
+  [[nodiscard]] const std::optional<std::string>& record_error() const { return record_error_; }
+  // Every such message of this run, in order, for the front end to repeat at the end.
+  [[nodiscard]] const std::vector<std::string>& record_errors() const { return record_errors_; }
   [[nodiscard]] bool help_open() const { return help_; }
   [[nodiscard]] bool confirming_quit() const { return confirm_quit_; }
   [[nodiscard]] bool menu_follows() const { return !config_.menu.empty() && !config_.lines; }
@@ -233,6 +243,8 @@ class Flow {
   SoundMode chosen_sound_ = SoundMode::tones;  // the session's, before `m`
   SoundMode sound_ = SoundMode::tones;
   bool voice_ = false;
+  std::optional<std::string> record_error_;
+  std::vector<std::string> record_errors_;
   bool help_ = false;
   bool confirm_quit_ = false;
   bool resume_after_overlay_ = false;

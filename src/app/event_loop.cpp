@@ -5,6 +5,7 @@
 
 #include <array>
 #include <ctime>
+#include <exception>
 
 #include "app/audio/announcer.hpp"
 #include "stretch/cue_sound.hpp"
@@ -86,7 +87,11 @@ int run_flow(Flow& flow, FrontEnd& front, const SessionRequest& request, SignalP
     for (Effect& effect : effects) {
       switch (effect.kind) {
         case Effect::Kind::record:
-          if (request.on_session_end) request.on_session_end(*effect.outcome);
+          try {
+            if (request.on_session_end) request.on_session_end(*effect.outcome);
+          } catch (const std::exception& e) {
+            flow.record_failed(e.what());
+          }
           break;
         case Effect::Kind::safety_passed:
           if (request.on_safety_check_passed) request.on_safety_check_passed();

@@ -198,6 +198,10 @@ int run_plain_session(const SessionRequest& request, const PlainIo& io, std::ost
   LinesFrontEnd front(io.input_fd, out, keys_from_terminal, io.output_is_terminal);
   LoopStats stats;
   const int code = run_flow(flow, front, with_clock, signals, &stats);
+  out << std::flush;  // the session's last lines first, then why it was not recorded
+  for (const std::string& message : flow.record_errors()) {
+    err << "stretch-timer: the session was not recorded: " << sanitize_for_terminal(message) << "\n";
+  }
   print_stats(err, stats, clock, request.announcer);
   out << std::flush;
   return code;

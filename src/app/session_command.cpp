@@ -167,13 +167,9 @@ int run_session(const Options& options, std::ostream& out, std::ostream& err) {
   const std::string today = local_date_today();
   request.safety_check = options.check || (settings.daily_safety_check && safety_check_due(paths.state_file(), today));
   request.on_safety_check_passed = [&paths, today] { remember_safety_check(paths.state_file(), today); };
-  request.on_session_end = [&paths, &err](const SessionOutcome& outcome) {
-    try {
-      append_history(paths.history_file(), outcome);
-    } catch (const std::exception& e) {
-      err << "stretch-timer: the session was not recorded: " << e.what() << "\n";
-    }
-  };
+  // A failure throws on to the loop, which has the front end say it: written to stderr here
+  // it would scroll the full screen and vanish with it.
+  request.on_session_end = [&paths](const SessionOutcome& outcome) { append_history(paths.history_file(), outcome); };
 
   // The sound, the voice and the hook, opened before the session so that an audio file that
   // cannot be written stops it before it starts.

@@ -40,16 +40,18 @@ struct SessionRequest {
   // Plays the tones and the voice and runs the on-cue hook; nullptr: the terminal bell alone.
   Announcer* announcer = nullptr;
   const SessionClock* clock = nullptr;
-  Diagnostics library_problems;              // user files that were skipped, to mention
-  DailyStatus daily_status;                  // for the menu: done today? the streak
-  std::function<void(const SessionOutcome&)> on_session_end;  // records the history
-  std::function<void()> on_safety_check_passed;               // remembers today's date
+  Diagnostics library_problems;  // user files that were skipped, to mention
+  DailyStatus daily_status;      // for the menu: done today? the streak
+  // Records the history; throws std::exception saying why when it cannot (the loop has the
+  // front end show it).
+  std::function<void(const SessionOutcome&)> on_session_end;
+  std::function<void()> on_safety_check_passed;  // remembers today's date
   // Each cue as it is due, beside what the front end does with it (voice, sounds, a hook).
   // Called from the loop: it must not block.
   std::function<void(const Cue&)> on_cue;
   // `routine` is the rest of a session that stopped: its record resumes this start.
   std::optional<Timestamp> resumes;
-  std::optional<ResumeOffer> resume_offer;  // the menu offers it first
+  std::optional<ResumeOffer> resume_offer;                           // the menu offers it first
   std::map<std::string, LevelSuggestion, std::less<>> level_advice;  // by routine id, for the menu
   bool level_fixed = false;  // --level or config.json set the level: no suggestion preselects it
 };

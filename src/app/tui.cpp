@@ -15,6 +15,7 @@
 #include "app/terminal.hpp"
 #include "app/terminal_charset.hpp"
 #include "stretch/flow_view.hpp"
+#include "stretch/text.hpp"
 
 namespace stretch::app {
 namespace {
@@ -76,6 +77,7 @@ class ScreenFrontEnd final : public FrontEnd {
 int run_tui(const SessionRequest& request) {
   std::optional<int> code;
   std::vector<std::string> notices;
+  std::vector<std::string> not_recorded;
   {
     // The handlers go in before ncurses starts, so that ncurses leaves SIGINT, SIGTSTP and
     // SIGWINCH to the loop instead of installing its own. The terminal is put back first.
@@ -91,6 +93,7 @@ int run_tui(const SessionRequest& request) {
       ScreenFrontEnd front(*terminal);
       code = run_flow(flow, front, request, signals);
       notices = front.notices();
+      not_recorded = flow.record_errors();
     }
   }
   // A terminal that ncurses cannot drive still gets its session, line by line.
@@ -98,6 +101,10 @@ int run_tui(const SessionRequest& request) {
   // The full screen is gone: now the skipped files can be named where they stay readable.
   for (const Diagnostic& d : request.library_problems) std::cerr << "stretch-timer: skipped " << d.to_string() << "\n";
   for (const std::string& notice : notices) std::cerr << "stretch-timer: " << notice << "\n";
+  // Said on the summary screen; said again here, where it stays after the screen is gone.
+  for (const std::string& message : not_recorded) {
+    std::cerr << "stretch-timer: the session was not recorded: " << sanitize_for_terminal(message) << "\n";
+  }
   return *code;
 }
 

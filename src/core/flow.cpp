@@ -133,6 +133,7 @@ void Flow::go(Stage stage, Effects& out) {
 }
 
 void Flow::leave(int code, Effects& out) {
+  if (code == 0 && !record_errors_.empty()) code = exit_not_recorded;
   exit_code_ = code;
   stage_ = Stage::done;
   Effect e;
@@ -308,6 +309,7 @@ void Flow::start_session(Instant now, WallTime wall, Effects& out) {
   config_.resume_offer.reset();  // offered at the start of the run only
   started_at_ = wall;
   recorded_ = false;
+  record_error_.reset();  // a new session: the last one's failure is no longer shown
   help_ = false;
   confirm_quit_ = false;
   resume_after_overlay_ = false;
@@ -599,6 +601,13 @@ Effects Flow::signal(SignalKind kind, int number, Instant now) {
   record(out);
   leave(128 + number, out);
   return out;
+}
+
+void Flow::record_failed(std::string message) {
+  record_error_ = message;
+  record_errors_.push_back(std::move(message));
+  // The plain mode and a signal leave in the same step as they record.
+  if (done() && exit_code_ == 0) exit_code_ = exit_not_recorded;
 }
 
 void Flow::session_ended(Effects& out) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "stretch/flow_text.hpp"
+#include "stretch/text.hpp"
 
 namespace stretch {
 
@@ -17,9 +18,17 @@ std::optional<PanelView> panel_of(const Flow& flow) {
     case Flow::Stage::session:
       if (flow.help_open()) return session_help_view();
       return std::nullopt;
-    case Flow::Stage::summary:
-      return summary_view(flow.session()->record(Instant{}), flow.pain_before(), flow.pain_after(),
-                          flow.menu_follows());
+    case Flow::Stage::summary: {
+      PanelView view =
+          summary_view(flow.session()->record(Instant{}), flow.pain_before(), flow.pain_after(), flow.menu_follows());
+      // On the summary itself, first, where it cannot be missed or scrolled away: written to
+      // stderr it would scroll the full screen and vanish with it.
+      if (const std::optional<std::string>& error = flow.record_error()) {
+        view.body.insert(view.body.begin(),
+                         {Paragraph{"Not recorded: " + sanitize_for_terminal(*error), Tone::danger, ""}, Paragraph{}});
+      }
+      return view;
+    }
     case Flow::Stage::menu:
     case Flow::Stage::done: return std::nullopt;
   }

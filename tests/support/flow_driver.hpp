@@ -3,6 +3,7 @@
 // instants in; screens, bells, history records and the exit code out. The effects are
 // carried out here as the shell's loop would (records kept, the safety check counted).
 
+#include <exception>
 #include <optional>
 #include <string>
 #include <utility>
@@ -60,7 +61,11 @@ class FlowDriver {
     for (const Effect& e : effects) {
       switch (e.kind) {
         case Effect::Kind::record:
-          if (request_.on_session_end) request_.on_session_end(*e.outcome);
+          try {  // as the loop does (app/event_loop.cpp)
+            if (request_.on_session_end) request_.on_session_end(*e.outcome);
+          } catch (const std::exception& failed) {
+            flow_.record_failed(failed.what());
+          }
           break;
         case Effect::Kind::safety_passed:
           if (request_.on_safety_check_passed) request_.on_safety_check_passed();
