@@ -7,14 +7,15 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "catch.hpp"
-#include "stretch/keys.hpp"
 #include "stretch/duration_format.hpp"
+#include "stretch/keys.hpp"
 #include "stretch/plan.hpp"
 #include "stretch/safety.hpp"
 #include "support/interactive_process.hpp"
@@ -51,8 +52,8 @@ std::vector<TimedLine> timed_lines(const std::string& out) {
   std::vector<TimedLine> lines;
   std::istringstream in(out);
   for (std::string line; std::getline(in, line);) {
-    const bool timed = line.size() > 6 && line[2] == ':' && line[5] == ' ' &&
-                       std::isdigit(static_cast<unsigned char>(line[0])) != 0;
+    const bool timed =
+        line.size() > 6 && line[2] == ':' && line[5] == ' ' && std::isdigit(static_cast<unsigned char>(line[0])) != 0;
     if (timed) lines.push_back({line.substr(0, 5), line.substr(6)});
   }
   return lines;
@@ -65,7 +66,8 @@ bool step_line_matches(const Plan& plan, const Step& step, const std::string& te
   const std::string length = format_duration(step.duration);
   const std::string& name = plan.exercise_of(step).exercise.name;
   switch (step.kind) {
-    case StepKind::get_ready: return text.starts_with(name + ", exercise ") && text.find(": get ready, " + length + ".") != std::string::npos;
+    case StepKind::get_ready:
+      return text.starts_with(name + ", exercise ") && text.find(": get ready, " + length + ".") != std::string::npos;
     case StepKind::hold: return text.starts_with(name) && text.find(": hold " + length) != std::string::npos;
     case StepKind::move:
     case StepKind::flow: return text.starts_with(name + ": ");
@@ -145,7 +147,8 @@ TEST_CASE("every built-in routine runs whole in plain mode, each cue at its plan
     for (const Step& step : plan.steps) {
       if (step.kind != StepKind::hold) continue;
       if (step.duration >= 10s) ++long_holds;
-      for (int n = 1; n <= 3; ++n) if (step.duration > Millis{1000 * n}) ++counted;
+      for (int n = 1; n <= 3; ++n)
+        if (step.duration > Millis{1000 * n}) ++counted;
     }
     CHECK(halfway == long_holds);
     CHECK(countdown == counted);
@@ -201,7 +204,8 @@ TEST_CASE("no answer to the safety check, or a warning sign, does not start", "[
 
 TEST_CASE("x during a hold stops the session with the advice, and the terminal is put back", "[plain][e2e]") {
   TempDir home;
-  InteractiveProcess child(stretch_timer_argv({"session", "low-back", "--plain", "--no-checkin"}), fresh_home(home, "20"));
+  InteractiveProcess child(stretch_timer_argv({"session", "low-back", "--plain", "--no-checkin"}),
+                           fresh_home(home, "20"));
   const termios before = child.terminal_settings();
   child.type("1\n");
   REQUIRE(child.wait_for_output(": hold "));
@@ -218,7 +222,8 @@ TEST_CASE("x during a hold stops the session with the advice, and the terminal i
 
 TEST_CASE("q asks, y quits, space pauses and goes on, + and - change the hold", "[plain][e2e]") {
   TempDir home;
-  InteractiveProcess child(stretch_timer_argv({"session", "desk-break", "--plain", "--no-checkin"}), fresh_home(home, "20"));
+  InteractiveProcess child(stretch_timer_argv({"session", "desk-break", "--plain", "--no-checkin"}),
+                           fresh_home(home, "20"));
   child.type("1\n");
   REQUIRE(child.wait_for_output(": hold 10 s"));
   child.type(" ");
@@ -257,6 +262,30 @@ TEST_CASE("SIGTERM, SIGINT and SIGHUP end the session as interrupted with 128 + 
   }
 }
 
+// Issue 14 item 1: the signals besides these that end a process by default (SIGQUIT,
+// SIGUSR1, SIGPIPE) do the same: the session recorded as interrupted, with where it stopped.
+TEST_CASE("SIGQUIT, SIGUSR1 and SIGPIPE also end the session as interrupted, recorded", "[plain][e2e][signals]") {
+  for (int signal_number : {SIGQUIT, SIGUSR1, SIGPIPE}) {
+    INFO(signal_number);
+    TempDir home;
+    InteractiveProcess child(stretch_timer_argv({"session", "desk-break", "--plain", "--no-checkin"}),
+                             fresh_home(home, "20"));
+    const termios before = child.terminal_settings();
+    child.type("1\n");  // the safety check: none applies
+    REQUIRE(child.wait_for_output(": hold "));
+    child.send_signal(signal_number);
+    const ProcessResult result = child.finish();
+    INFO(result.out + result.err);
+    CHECK(result.exit_code == 128 + signal_number);
+    CHECK_THAT(result.out, Contains(" interrupted after "));
+    CHECK(child.terminal_settings().c_lflag == before.c_lflag);
+    std::ifstream in(home.path() + "/data/stretch-timer/history.jsonl");
+    const std::string history{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    CHECK(std::count(history.begin(), history.end(), '\n') == 1);
+    CHECK_THAT(history, Contains("\"end\":\"interrupted\"") && Contains("\"stopped_during\":{\"id\":\""));
+  }
+}
+
 TEST_CASE("a signal at a question ends the program before any session", "[plain][e2e]") {
   TempDir home;
   InteractiveProcess child(stretch_timer_argv({"session", "desk-break", "--plain"}), fresh_home(home, "20"));
@@ -269,14 +298,15 @@ TEST_CASE("a signal at a question ends the program before any session", "[plain]
 
 TEST_CASE("Ctrl-Z pauses the session and gives the terminal back until it goes on", "[plain][e2e]") {
   TempDir home;
-  InteractiveProcess child(stretch_timer_argv({"session", "desk-break", "--plain", "--no-checkin"}), fresh_home(home, "20"));
+  InteractiveProcess child(stretch_timer_argv({"session", "desk-break", "--plain", "--no-checkin"}),
+                           fresh_home(home, "20"));
   const termios before = child.terminal_settings();
   child.type("1\n");
   REQUIRE(child.wait_for_output(": hold "));
   child.send_signal(SIGTSTP);
   REQUIRE(child.wait_until_stopped());
   REQUIRE(child.wait_for_output("paused. Press space to go on.\n"));  // written before it stopped
-  CHECK(child.terminal_settings().c_lflag == before.c_lflag);  // stopped: the shell's settings
+  CHECK(child.terminal_settings().c_lflag == before.c_lflag);         // stopped: the shell's settings
   child.send_signal(SIGCONT);
   REQUIRE(child.wait_for_output("still paused. Press space to go on.\n"));
   // Raw again: a key without Enter is read at once.
@@ -313,7 +343,8 @@ TEST_CASE("with stdin closed the menu sees the end of input instead of hanging",
   options.env = fresh_home(home, "5000");
   options.timeout_seconds = 15;
   const std::vector<std::string> argv = stretch_timer_argv({"session", "daily", "--plain"});
-  const ProcessResult result = run_process({"/bin/sh", "-c", "exec \"$0\" \"$@\" <&-", argv[0], "session", "daily", "--plain"}, options);
+  const ProcessResult result =
+      run_process({"/bin/sh", "-c", "exec \"$0\" \"$@\" <&-", argv[0], "session", "daily", "--plain"}, options);
   INFO(result.out + result.err);
   CHECK(result.exit_code == 1);
   CHECK_THAT(result.out, Contains("No routine chosen."));

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -81,6 +82,12 @@ class Pane {
       ends.push_back(at == std::string::npos ? "?" : line.substr(at + 7, line.find('"', at + 7) - at - 7));
     }
     return ends;
+  }
+
+  // The history file as it is.
+  [[nodiscard]] std::string history_text() const {
+    std::ifstream in(home_.path() + "/data/stretch-timer/history.jsonl");
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   }
 
   // Types a command line into the shell.
@@ -481,6 +488,28 @@ TEST_CASE("e2e: the terminal is restored after Ctrl-C, SIGTERM, SIGHUP and a cra
     // The line discipline is as the shell left it: canonical input with echo.
     pane.run("clear; stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '");
     pane.wait_for("icanon echo");
+  }
+}
+
+// Issue 14 item 1: signals whose default action ends the process without a core dump handler
+// of ours (SIGQUIT from Ctrl-\\, SIGUSR1, SIGPIPE) once left the alternate screen on, the
+// cursor hidden and no history line. One run each, as a user or a script sends them.
+TEST_CASE("e2e: SIGQUIT, SIGUSR1 and SIGPIPE restore the terminal and record where the session stopped",
+          "[e2e][tui][signals]") {
+  REQUIRE_TMUX(tmux);
+  for (const int signal_number : {SIGQUIT, SIGUSR1, SIGPIPE}) {
+    INFO(::strsignal(signal_number));
+    Pane pane(tmux);
+    start_session(pane, "low-back");
+    REQUIRE(pane.display("#{alternate_on}") == "1");
+    CHECK(pane.display("#{cursor_flag}") == "0");
+    REQUIRE(::kill(pane.program_pid(), signal_number) == 0);
+    CHECK(pane.exit_code() == 128 + signal_number);
+    CHECK(pane.display("#{alternate_on}") == "0");
+    CHECK(pane.display("#{cursor_flag}") == "1");
+    CHECK(pane.history_ends() == std::vector<std::string>{"interrupted"});
+    const std::string line = pane.history_text();
+    CHECK(line.find("\"stopped_during\":{\"id\":\"pelvic-tilt\"") != std::string::npos);
   }
 }
 
