@@ -203,7 +203,7 @@ TEST_CASE("every problem of a file is reported, each at its line and column", "[
   CHECK(messages == std::vector<std::string>{
                         "mine.json:4:38: /exercises/0/colour: unknown key \"colour\"; expected one of: id, kind, "
                         "source, name, purpose, position, steps, cautions, reminders, breathing, sided, side_order, "
-                        "switch_sides, hold, pace, parts, phases, reps, rest, tags",
+                        "switch_sides, hold, pace, parts, phases, reps, rest, tags, figure",
                         "mine.json:3:12: /exercises/0/id: expected an id of lowercase letters, digits and single "
                         "hyphens (like \"knee-to-chest\"), found \"Bad Id\"",
                         "mine.json:3:30: /exercises/0/name: expected a non-empty string",

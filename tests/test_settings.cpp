@@ -191,7 +191,7 @@ TEST_CASE("settings: every bad key is reported at once, each at its line and col
   CHECK(messages == std::vector<std::string>{
                         "config.json:4:11: /sond: unknown key \"sond\"; expected one of: level, get_ready_seconds, "
                         "breathe_in_seconds, breathe_out_seconds, sound, daily_safety_check, pain_checkin, voice, "
-                        "voice_backend, voice_name, voice_rate, voice_command, on_cue",
+                        "voice_backend, voice_name, voice_rate, voice_command, on_cue, theme",
                         "config.json:2:12: /level: expected \"gentle\", \"standard\" or \"full\", found \"hard\"",
                         "config.json:3:19: /pain_checkin: expected true or false, found a whole number"});
   CHECK(parsed.settings == Settings{});
