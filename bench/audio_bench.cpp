@@ -56,8 +56,8 @@ Run run_once(const std::string& home, const std::vector<std::string>& args) {
       env.push_back(entry);
     }
   }
-  for (const std::string& e : {"HOME=" + home, "XDG_CONFIG_HOME=" + home + "/config",
-                               "XDG_DATA_HOME=" + home + "/data", std::string("STRETCH_TIMER_STATS=1")}) {
+  for (const std::string& e : {"HOME=" + home, "XDG_CONFIG_HOME=" + home + "/config", "XDG_DATA_HOME=" + home + "/data",
+                               std::string("STRETCH_TIMER_STATS=1")}) {
     env.push_back(e);
   }
   std::vector<std::string> argv{STRETCH_TIMER_BINARY};
@@ -115,8 +115,9 @@ int main(int argc, char** argv) {
       << R"({"daily_safety_check": false, "pain_checkin": false})";
   const std::string wav = home + "/session.wav";
 
-  std::printf("| run | sound | session | CPU per minute | end late | tones | tone delay median / worst | "
-              "utterances | speech delay median / worst |\n|---|---|---|---|---|---|---|---|---|\n");
+  std::printf(
+      "| run | sound | session | CPU per minute | end late | tones | tone delay median / worst | "
+      "utterances | speech delay median / worst |\n|---|---|---|---|---|---|---|---|---|\n");
   for (int i = 1; i <= runs; ++i) {
     for (const bool on : {true, false}) {
       std::vector<std::string> args{"session", "bench-five", "--plain", "--no-checkin"};
@@ -130,9 +131,11 @@ int main(int argc, char** argv) {
       if (!r.ok) return 1;
       const double minutes = r.session_s / 60.0;
       if (on) {
-        std::printf("| %d | voice + tones to a WAV | %.0f s | %.1f ms | %.2f ms | %ld | %.2f / %.2f ms | %ld | %.2f / %.2f ms |\n",
-                    i, r.session_s, r.cpu_ms / minutes, r.end_late_ms, r.tones, r.tone_median_ms, r.tone_worst_ms,
-                    r.utterances, r.voice_median_ms, r.voice_worst_ms);
+        std::printf(
+            "| %d | voice + tones to a WAV | %.0f s | %.1f ms | %.2f ms | %ld | %.2f / %.2f ms | %ld | %.2f / %.2f ms "
+            "|\n",
+            i, r.session_s, r.cpu_ms / minutes, r.end_late_ms, r.tones, r.tone_median_ms, r.tone_worst_ms, r.utterances,
+            r.voice_median_ms, r.voice_worst_ms);
       } else {
         std::printf("| %d | off | %.0f s | %.1f ms | %.2f ms | | | | |\n", i, r.session_s, r.cpu_ms / minutes,
                     r.end_late_ms);

@@ -53,7 +53,8 @@ TEST_CASE("the help names every command, a wrong command line exits 2", "[cli]")
 TEST_CASE("--help shows the session's keys from the one key map", "[cli]") {
   const ProcessResult help = run_stretch_timer({"--help"});
   CHECK(help.exit_code == 0);
-  for (const stretch::KeyBinding& binding : stretch::session_key_map()) CHECK_THAT(help.out, Contains(std::string(binding.does)));
+  for (const stretch::KeyBinding& binding : stretch::session_key_map())
+    CHECK_THAT(help.out, Contains(std::string(binding.does)));
 }
 
 TEST_CASE("list shows the routines with exercises, time and tags", "[cli]") {

@@ -19,8 +19,8 @@
 #include "app/history_store.hpp"
 #include "app/local_time.hpp"
 #include "catch.hpp"
-#include "support/skip.hpp"
 #include "support/run_process.hpp"
+#include "support/skip.hpp"
 #include "support/time_zone.hpp"
 
 using namespace stretch;
@@ -52,8 +52,8 @@ HistoryRecord numbered(const std::string& writer, int number, int exercises = 3)
   r.routine_name = std::to_string(number);
   r.active = seconds{number};
   for (int i = 0; i < exercises; ++i) {
-    r.exercises.push_back({"exercise-" + std::to_string(i), "An exercise with a longish name, number " + std::to_string(i),
-                           ExerciseStatus::done});
+    r.exercises.push_back({"exercise-" + std::to_string(i),
+                           "An exercise with a longish name, number " + std::to_string(i), ExerciseStatus::done});
   }
   return r;
 }
@@ -236,8 +236,9 @@ TEST_CASE("local time at the edge: the offset in force, across New York's DST ch
   }
   const test::ScopedTimeZone zone("America/New_York");
   const auto utc = [](int m, int d, int h, int min, int s) {
-    return system_clock::time_point{sys_days{year{2026} / month{static_cast<unsigned>(m)} / day{static_cast<unsigned>(d)}} +
-                                    hours{h} + minutes{min} + seconds{s}};
+    return system_clock::time_point{
+        sys_days{year{2026} / month{static_cast<unsigned>(m)} / day{static_cast<unsigned>(d)}} + hours{h} +
+        minutes{min} + seconds{s}};
   };
   CHECK(format_timestamp(app::local_timestamp(utc(3, 8, 6, 59, 59))) == "2026-03-08T01:59:59-05:00");
   CHECK(format_timestamp(app::local_timestamp(utc(3, 8, 7, 0, 0))) == "2026-03-08T03:00:00-04:00");

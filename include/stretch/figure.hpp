@@ -11,7 +11,6 @@
 #include <string_view>
 #include <vector>
 
-
 namespace stretch {
 
 // Figure units: x from 0 (left) to 100 (right), y from 0 (the floor) up to 50. Two units

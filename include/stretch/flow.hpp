@@ -239,7 +239,7 @@ class Flow {
   WallTime started_at_{};
   std::optional<int> pain_before_;
   std::optional<int> pain_after_;
-  bool recorded_ = true;  // nothing to record until a session starts
+  bool recorded_ = true;                       // nothing to record until a session starts
   SoundMode chosen_sound_ = SoundMode::tones;  // the session's, before `m`
   SoundMode sound_ = SoundMode::tones;
   bool voice_ = false;

@@ -69,7 +69,7 @@ struct Exercise {
   Range pace = Range::exactly(3);           // counted: seconds per movement
   std::optional<int> switch_sides_seconds;  // empty: the settings' time (hold, counted) or 0 (flow)
   std::vector<std::string> sources;         // the articles the facts come from
-  Figure figure;  // empty: the exercise has no figure
+  Figure figure;                            // empty: the exercise has no figure
 };
 
 // One exercise in a routine, with the routine's overrides of the exercise's own values.

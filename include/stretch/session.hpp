@@ -22,12 +22,12 @@ enum class SessionEvent {
   resume,
   skip_step,
   skip_exercise,
-  back,            // restart the step as planned; within 2 s of its start, go to the previous step
-  add_time,        // +5 s to the current step
-  take_time,       // -5 s off the current step; when that leaves nothing, the step ends (not done)
-  stop_for_pain,   // ends the session: it hurts
-  quit,            // ends the session: the user chose to
-  interrupt,       // ends the session: a signal (SIGTERM, SIGHUP, ...)
+  back,           // restart the step as planned; within 2 s of its start, go to the previous step
+  add_time,       // +5 s to the current step
+  take_time,      // -5 s off the current step; when that leaves nothing, the step ends (not done)
+  stop_for_pain,  // ends the session: it hurts
+  quit,           // ends the session: the user chose to
+  interrupt,      // ends the session: a signal (SIGTERM, SIGHUP, ...)
 };
 
 // completed: the last step was reached and left (by its deadline or a skip) with at least
@@ -68,10 +68,10 @@ struct SessionRecord {
   std::string routine_id;
   std::string routine_name;
   Level level = Level::standard;
-  Millis planned{0};       // Plan::total
-  Millis active{0};        // session time not paused, start to end
-  Millis paused{0};        // time spent paused
-  Millis held{0};          // hold time actually done
+  Millis planned{0};  // Plan::total
+  Millis active{0};   // session time not paused, start to end
+  Millis paused{0};   // time spent paused
+  Millis held{0};     // hold time actually done
   // Hold time not done: skipped, taken off, or never reached because the session ended
   // early. held + hold_skipped is always the plan's hold time plus the time added; time
   // taken off is not subtracted, it is part of hold_skipped.
@@ -85,7 +85,7 @@ struct SessionRecord {
   std::optional<StopPoint> stopped_during;
 };
 
-inline constexpr Millis time_step{5000};          // what add_time and take_time change
+inline constexpr Millis time_step{5000};            // what add_time and take_time change
 inline constexpr Millis back_restart_window{2000};  // back within this of a step's start goes back a step
 
 class Session {
@@ -105,9 +105,9 @@ class Session {
   [[nodiscard]] bool finished() const;
   [[nodiscard]] std::optional<SessionEnd> end() const;
   [[nodiscard]] bool paused() const;
-  [[nodiscard]] std::size_t step_index() const;    // plan().steps.size() once finished
-  [[nodiscard]] const Step* current_step() const;  // nullptr once finished
-  [[nodiscard]] Millis step_duration() const;      // planned duration with added/taken time
+  [[nodiscard]] std::size_t step_index() const;            // plan().steps.size() once finished
+  [[nodiscard]] const Step* current_step() const;          // nullptr once finished
+  [[nodiscard]] Millis step_duration() const;              // planned duration with added/taken time
   [[nodiscard]] Millis step_elapsed(Instant now) const;    // paused time excluded
   [[nodiscard]] Millis step_remaining(Instant now) const;  // never negative
   [[nodiscard]] Millis session_remaining(Instant now) const;
@@ -133,9 +133,9 @@ class Session {
     bool skipped = false;
   };
 
-  [[nodiscard]] Instant effective(Instant now) const;       // now, or when the pause began
+  [[nodiscard]] Instant effective(Instant now) const;  // now, or when the pause began
   [[nodiscard]] Clock::duration elapsed_exact(Instant now) const;
-  void bank_pause(Instant now);                            // a pause so far becomes paused time
+  void bank_pause(Instant now);                               // a pause so far becomes paused time
   void leave_step(Instant at, bool completed, bool skipped);  // logs the step, starts the next
   void start_step(std::size_t index, Instant at);
   void finish(SessionEnd how, Instant at);

@@ -23,7 +23,7 @@ inline constexpr int default_voice_rate = 170;
 // The defaults are what a missing file means.
 struct Settings {
   Level level = Level::standard;
-  bool level_set = false;  // the file says the level: it wins over the menu's suggestion
+  bool level_set = false;     // the file says the level: it wins over the menu's suggestion
   int get_ready_seconds = 5;  // 0..60
   // 1..20. Unset: each exercise's own pace (4 in, 6 out unless the exercise says otherwise,
   // like the pelvic tilt's longer breath out); set, it overrides every exercise.
@@ -41,7 +41,7 @@ struct Settings {
   int voice_rate = default_voice_rate;  // words per minute, 80..450
   std::string voice_command;            // set: this command reads the words on stdin instead
   std::string on_cue;                   // set: run for each cue, the cue in its environment
-  Theme theme = Theme::automatic;  // the background to choose colours for
+  Theme theme = Theme::automatic;       // the background to choose colours for
 
   friend bool operator==(const Settings&, const Settings&) = default;
 };

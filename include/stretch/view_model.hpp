@@ -64,7 +64,7 @@ struct SessionToggles {
   // Braille where the terminal speaks UTF-8, ASCII elsewhere; figures off: none drawn.
   FigureStyle figure_style = FigureStyle::braille;
   bool figures = true;
-  bool voice = false;         // the footer offers to turn it off, or on
+  bool voice = false;  // the footer offers to turn it off, or on
 };
 
 // How large the countdown's digits are at a size: taller from 100×30, wider too from 150×45,

@@ -116,7 +116,9 @@ ParsedArguments parse_arguments(const std::vector<std::string>& args) {
   auto* resume = session->add_flag(
       "--resume", options.resume,
       "Go on with the latest session that was quit or interrupted in the last 12 hours, from its exercise");
-  session->add_option("--from", options.from, "Start the routine at this exercise id (bridge); a wrong id lists the routine's ids")
+  session
+      ->add_option("--from", options.from,
+                   "Start the routine at this exercise id (bridge); a wrong id lists the routine's ids")
       ->type_name("EXERCISE")
       ->excludes(resume);
   session

@@ -24,12 +24,9 @@ namespace {
 
 std::string_view origin_label(Origin origin) {
   switch (origin) {
-    case Origin::builtin:
-      return "built-in";
-    case Origin::user:
-      return "user";
-    case Origin::user_override:
-      return "user, replaces built-in";
+    case Origin::builtin: return "built-in";
+    case Origin::user: return "user";
+    case Origin::user_override: return "user, replaces built-in";
   }
   return "";
 }
@@ -307,24 +304,15 @@ int run_tips(std::ostream& out) {
 
 int run_command(const Options& options, std::ostream& out, std::ostream& err) {
   switch (options.command) {
-    case Command::list:
-      return run_list(options, out, err);
-    case Command::show:
-      return run_show(options, out, err);
-    case Command::validate:
-      return run_validate(options, out, err);
-    case Command::session:
-      return run_session(options, out, err);
-    case Command::history:
-      return run_history(options, out, err);
-    case Command::stats:
-      return run_stats(options, out, err);
-    case Command::tips:
-      return run_tips(out);
-    case Command::report:
-      return run_report(options, out, err);
-    case Command::remind:
-      return run_remind(options, out, err);
+    case Command::list: return run_list(options, out, err);
+    case Command::show: return run_show(options, out, err);
+    case Command::validate: return run_validate(options, out, err);
+    case Command::session: return run_session(options, out, err);
+    case Command::history: return run_history(options, out, err);
+    case Command::stats: return run_stats(options, out, err);
+    case Command::tips: return run_tips(out);
+    case Command::report: return run_report(options, out, err);
+    case Command::remind: return run_remind(options, out, err);
   }
   return exit_usage;
 }

@@ -40,13 +40,14 @@ class FrontEnd {
 // without pauses.
 struct LoopStats {
   long wake_ups = 0;
-  std::optional<Instant> started_at;       // the session's start
-  Instant ended_at{};                      // when the session's end cue came
-  Clock::duration worst_late{0};           // the latest a cue was said after its moment
+  std::optional<Instant> started_at;  // the session's start
+  Instant ended_at{};                 // when the session's end cue came
+  Clock::duration worst_late{0};      // the latest a cue was said after its moment
   Millis session_time{0};
 };
 
 // Runs the flow to its end; its exit code.
-int run_flow(Flow& flow, FrontEnd& front, const SessionRequest& request, SignalPipe& signals, LoopStats* stats = nullptr);
+int run_flow(Flow& flow, FrontEnd& front, const SessionRequest& request, SignalPipe& signals,
+             LoopStats* stats = nullptr);
 
 }  // namespace stretch::app

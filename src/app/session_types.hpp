@@ -27,12 +27,12 @@ using SessionOutcome = stretch::SessionOutcome;
 
 struct SessionRequest {
   const Library* library = nullptr;
-  const LibraryRoutine* routine = nullptr;   // start this one; nullptr: choose from `menu`
-  std::vector<const LibraryRoutine*> menu;   // the routines to choose from
-  PlanSettings plan;                         // the menu may change plan.level
-  bool safety_check = true;                  // ask the safety check before the first hold
-  bool pain_checkin = true;                  // ask for a 0-10 pain rating before and after
-  Theme theme = Theme::automatic;            // the background the colours are for
+  const LibraryRoutine* routine = nullptr;  // start this one; nullptr: choose from `menu`
+  std::vector<const LibraryRoutine*> menu;  // the routines to choose from
+  PlanSettings plan;                        // the menu may change plan.level
+  bool safety_check = true;                 // ask the safety check before the first hold
+  bool pain_checkin = true;                 // ask for a 0-10 pain rating before and after
+  Theme theme = Theme::automatic;           // the background the colours are for
   // The sound: --sound, else config.json's (the routine's own falls between); the voice.
   std::optional<SoundMode> sound_flag;
   std::optional<SoundMode> sound_setting;

@@ -6,36 +6,24 @@ namespace stretch {
 
 std::string_view to_string(Chime tone) {
   switch (tone) {
-    case Chime::none:
-      return "none";
-    case Chime::hold_start:
-      return "hold_start";
-    case Chime::hold_end:
-      return "hold_end";
-    case Chime::tick:
-      return "tick";
-    case Chime::switch_sides:
-      return "switch_sides";
-    case Chime::session_done:
-      return "session_done";
+    case Chime::none: return "none";
+    case Chime::hold_start: return "hold_start";
+    case Chime::hold_end: return "hold_end";
+    case Chime::tick: return "tick";
+    case Chime::switch_sides: return "switch_sides";
+    case Chime::session_done: return "session_done";
   }
   return "none";
 }
 
 Chime tone_of(CueKind kind) {
   switch (kind) {
-    case CueKind::hold_start:
-      return Chime::hold_start;
-    case CueKind::hold_end:
-      return Chime::hold_end;
-    case CueKind::countdown:
-      return Chime::tick;
-    case CueKind::switch_sides:
-      return Chime::switch_sides;
-    case CueKind::session_done:
-      return Chime::session_done;
-    default:
-      return Chime::none;
+    case CueKind::hold_start: return Chime::hold_start;
+    case CueKind::hold_end: return Chime::hold_end;
+    case CueKind::countdown: return Chime::tick;
+    case CueKind::switch_sides: return Chime::switch_sides;
+    case CueKind::session_done: return Chime::session_done;
+    default: return Chime::none;
   }
 }
 

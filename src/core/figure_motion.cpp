@@ -55,8 +55,7 @@ FigureMotion figure_motion_in(const Plan& plan, std::size_t step_index, Millis e
       const Millis ease = std::min(Millis{pe.exercise.breathing.out_seconds * 1000}, step.duration / 2);
       return between(0, 1, elapsed, ease);
     }
-    case StepKind::move:
-      return with_the_count(elapsed, Millis{pe.pace_seconds * 1000}, poses);
+    case StepKind::move: return with_the_count(elapsed, Millis{pe.pace_seconds * 1000}, poses);
     case StepKind::flow: {
       const std::size_t to = std::min<std::size_t>(1 + (pe.exercise.sided ? 0 : step.part), poses - 1);
       return out_and_back(to, elapsed, step.duration, Millis{pe.exercise.breathing.out_seconds * 1000});
@@ -69,8 +68,7 @@ FigureMotion figure_motion_in(const Plan& plan, std::size_t step_index, Millis e
       return {};
     }
     case StepKind::get_ready:
-    case StepKind::transition:
-      break;
+    case StepKind::transition: break;
   }
   return {};
 }

@@ -108,9 +108,7 @@ class DuplicateKeyCheck {
         open_.push_back(Frame{event == json::parse_event_t::array_start, {}, {}, 0});
         break;
       case json::parse_event_t::object_end:
-      case json::parse_event_t::array_end:
-        open_.pop_back();
-        break;
+      case json::parse_event_t::array_end: open_.pop_back(); break;
       case json::parse_event_t::key: {
         Frame& frame = open_.back();
         frame.key = parsed.get<std::string>();
@@ -121,11 +119,8 @@ class DuplicateKeyCheck {
         }
         break;
       }
-      case json::parse_event_t::value:
-        enter_child();
-        break;
-      default:
-        break;
+      case json::parse_event_t::value: enter_child(); break;
+      default: break;
     }
     return true;
   }
@@ -160,16 +155,11 @@ class DuplicateKeyCheck {
 
 std::string_view type_name(const json& value) {
   switch (value.type()) {
-    case json::value_t::object:
-      return "an object";
-    case json::value_t::array:
-      return "an array";
-    case json::value_t::string:
-      return "a string";
-    case json::value_t::boolean:
-      return "true or false";
-    case json::value_t::null:
-      return "null";
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    case json::value_t::string: return "a string";
+    case json::value_t::boolean: return "true or false";
+    case json::value_t::null: return "null";
     case json::value_t::number_float: {
       // 10^30 written out is read as a float: it is a whole number, only too large.
       const double number = value.get<double>();
@@ -177,10 +167,8 @@ std::string_view type_name(const json& value) {
       return "a fractional number";
     }
     case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-      return "a whole number";
-    default:
-      return "something else";
+    case json::value_t::number_unsigned: return "a whole number";
+    default: return "something else";
   }
 }
 
@@ -267,27 +255,13 @@ class Locator {
       if (++at_ >= text_.size()) break;
       const char e = text_[at_++];
       switch (e) {
-        case 'n':
-          out += '\n';
-          break;
-        case 't':
-          out += '\t';
-          break;
-        case 'r':
-          out += '\r';
-          break;
-        case 'b':
-          out += '\b';
-          break;
-        case 'f':
-          out += '\f';
-          break;
-        case 'u':
-          append_utf8(out, read_escaped_code_point());
-          break;
-        default:
-          out += e;
-          break;
+        case 'n': out += '\n'; break;
+        case 't': out += '\t'; break;
+        case 'r': out += '\r'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'u': append_utf8(out, read_escaped_code_point()); break;
+        default: out += e; break;
       }
     }
     ++at_;

@@ -69,12 +69,9 @@ Breathing read_breathing(const Node& node) {
 
 ExerciseKind read_kind(const Node& node) {
   switch (node.one_of({"hold", "counted", "flow"})) {
-    case 1:
-      return ExerciseKind::counted;
-    case 2:
-      return ExerciseKind::flow;
-    default:
-      return ExerciseKind::hold;
+    case 1: return ExerciseKind::counted;
+    case 2: return ExerciseKind::flow;
+    default: return ExerciseKind::hold;
   }
 }
 
@@ -108,8 +105,7 @@ void check_kind_keys(const Node& node, ExerciseKind kind, Problems& p) {
 Exercise read_exercise(const Node& node, Problems& p) {
   node.expect_object({"id",       "kind",      "source",    "name",  "purpose",    "position",     "steps",
                       "cautions", "reminders", "breathing", "sided", "side_order", "switch_sides", "hold",
-                      "pace",     "parts",     "phases",    "reps",  "rest",       "tags",
-                      "figure"},
+                      "pace",     "parts",     "phases",    "reps",  "rest",       "tags",         "figure"},
                      p);
   Exercise e;
   p.attempt([&] { e.id = node["id"].identifier(); });
@@ -147,9 +143,7 @@ Exercise read_exercise(const Node& node, Problems& p) {
     });
   }
   switch (e.kind) {
-    case ExerciseKind::hold:
-      p.attempt([&] { e.hold = read_range(node["hold"], 1, max_seconds, "seconds"); });
-      break;
+    case ExerciseKind::hold: p.attempt([&] { e.hold = read_range(node["hold"], 1, max_seconds, "seconds"); }); break;
     case ExerciseKind::counted:
       p.attempt([&] { e.pace = read_range(node["pace"], 1, max_pace_seconds, "seconds"); });
       p.attempt([&] { e.parts = read_texts(node["parts"], 1, 10, max_name); });

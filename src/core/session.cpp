@@ -109,9 +109,7 @@ bool Session::handle(SessionEvent event, Instant now) {
       return true;
     case SessionEvent::toggle_pause:
       return handle(paused_at_ ? SessionEvent::resume : SessionEvent::pause, now) || advanced;
-    case SessionEvent::skip_step:
-      leave_step(now, false, true);
-      return true;
+    case SessionEvent::skip_step: leave_step(now, false, true); return true;
     case SessionEvent::skip_exercise: {
       // The rest after an exercise belongs to it, so this lands on the next get ready.
       const std::size_t exercise = plan_.steps[index_].exercise;
@@ -255,8 +253,10 @@ SessionRecord Session::record(Instant now) const {
   for (std::size_t e = 0; e < plan_.exercises.size(); ++e) {
     const Exercise& exercise = plan_.exercises[e].exercise;
     ExerciseStatus status = ExerciseStatus::partial;
-    if (holds_done[e] == holds[e]) status = ExerciseStatus::done;
-    else if (holds_done[e] == 0) status = under_way == e ? ExerciseStatus::stopped : ExerciseStatus::skipped;
+    if (holds_done[e] == holds[e])
+      status = ExerciseStatus::done;
+    else if (holds_done[e] == 0)
+      status = under_way == e ? ExerciseStatus::stopped : ExerciseStatus::skipped;
     r.exercises.push_back(ExerciseResult{exercise.id, exercise.name, status});
   }
   return r;
