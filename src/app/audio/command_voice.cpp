@@ -6,7 +6,9 @@ namespace {
 class CommandVoice final : public LiveVoice {
  public:
   CommandVoice(std::string command, ChildProcesses& children) : command_(std::move(command)), children_(children) {}
-  ~CommandVoice() override { stop(); }
+  // The last words (the session's "done") are left to finish: the program is ending, and
+  // the command is the person's own, which stops by itself.
+  ~CommandVoice() override = default;
   CommandVoice(const CommandVoice&) = delete;
   CommandVoice& operator=(const CommandVoice&) = delete;
 

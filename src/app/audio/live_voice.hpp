@@ -27,7 +27,8 @@ class LiveVoice {
                                                                 std::string& why_not);
 
 // `command` (through /bin/sh) is started for each utterance with the words on its stdin;
-// the one before is ended (SIGTERM) if still speaking. `children` must outlive the voice.
+// the one before is ended (SIGTERM) if still speaking; the last is left to finish when the
+// voice is closed (the session's "done"). `children` must outlive the voice.
 [[nodiscard]] std::unique_ptr<LiveVoice> command_voice(std::string command, ChildProcesses& children);
 
 }  // namespace stretch::app
