@@ -442,6 +442,50 @@ TEST_CASE("e2e: q asks before quitting, n carries on", "[e2e][tui]") {
   CHECK(pane.history_ends() == std::vector<std::string>{"quit"});
 }
 
+// Issue 9: with no sound server the terminal bell rings in place of the tones, and the
+// person is told once, calmly, on the session screen when it happens (not only after the full
+// screen has gone), and once more after it, where it stays readable. The sound server is a
+// socket that is not there, so that the test holds on a machine with a sound card too.
+TEST_CASE("e2e: no sound device: the session screen says the bell rings instead, and so does the exit", "[e2e][tui]") {
+  REQUIRE_TMUX(tmux);
+  Pane pane(tmux, {{"PULSE_SERVER", "unix:" + std::string(STRETCH_SOURCE_DIR) + "/no-such-sound-server"}});
+  start_session(pane, "low-back");
+  const std::string shown = pane.wait_for_all({"No sound device: the terminal bell rings", "space pause"});
+  // On the rule above the footer, in one place.
+  const std::size_t at = shown.find("No sound device");
+  CHECK(shown.find("No sound device", at + 1) == std::string::npos);
+  const std::size_t row_start = shown.rfind('\n', at) + 1;
+  const std::size_t footer = shown.find("space pause");
+  CHECK(shown.find('\n', at) < footer);
+  CHECK(shown.find('\n', shown.find('\n', at) + 1) > footer);  // the very next row is the footer
+  CHECK(shown.compare(row_start, 4, "\u2500 ") == 0);          // on the rule
+  pane.keys({"q", "y"});
+  pane.wait_for("Session ended early");
+  pane.key("Enter");
+  CHECK(pane.exit_code() == 0);
+  const std::string after = pane.screen();
+  const std::string line = "stretch-timer: No sound device: the terminal bell rings in place of the tones";
+  const std::size_t said = after.find(line);
+  CHECK(said != std::string::npos);
+  CHECK(after.find("No sound device", said + line.size()) == std::string::npos);  // once
+}
+
+// With the bell asked for there is nothing to fall back from: no notice.
+TEST_CASE("e2e: --sound bell with no sound device says nothing about it", "[e2e][tui]") {
+  REQUIRE_TMUX(tmux);
+  Pane pane(tmux, {{"PULSE_SERVER", "unix:" + std::string(STRETCH_SOURCE_DIR) + "/no-such-sound-server"}});
+  pane.run(binary + " session low-back --no-checkin --sound bell");
+  pane.wait_for("Before you start");
+  pane.key("n");
+  pane.wait_for_all({"Warm-up", "space pause"});
+  CHECK(pane.screen().find("No sound device") == std::string::npos);
+  pane.keys({"q", "y"});
+  pane.wait_for("Session ended early");
+  pane.key("Enter");
+  CHECK(pane.exit_code() == 0);
+  CHECK(pane.screen().find("No sound device") == std::string::npos);
+}
+
 TEST_CASE("e2e: the session survives resizes to 40x12 and 20x5 and back", "[e2e][tui]") {
   REQUIRE_TMUX(tmux);
   Pane pane(tmux);

@@ -260,6 +260,45 @@ TEST_CASE("a hold at 80x24: big digits, breathing bar, reminder, instructions, c
   CHECK(session_screen(s, {80, 24}) == hold_80x24);
 }
 
+// Issue 9: where there is no sound device the bell rings instead, and the person is told on
+// the screen when it happens, calmly, on the rule above the footer: the rest stays as it was.
+TEST_CASE("a notice about the sound sits on the rule above the footer, the screen otherwise unchanged", "[view]") {
+  const Plan plan = plan_of("low-back");
+  const std::size_t hold = find_step(plan, StepKind::hold, 1, Side::left, 2);
+  const SessionSnapshot s = at(plan, hold, 3500ms, BreathCue{BreathPhase::in, 0.5, 2000ms, false});
+  const std::string notice = "No sound device: the terminal bell rings in place of the tones (PulseAudio: refused).";
+  for (const TerminalSize size : {TerminalSize{80, 24}, TerminalSize{40, 12}}) {
+    SessionView view = session_view(s, {}, size);
+    const std::string without = [&] {
+      Screen screen(size.width, size.height);
+      render_session(view, screen);
+      return screen.ToString();
+    }();
+    view.notice = notice;
+    Screen screen(size.width, size.height);
+    render_session(view, screen);
+    const std::string with = screen.ToString();
+    std::vector<std::string> rows_with;
+    std::vector<std::string> rows_without;
+    std::istringstream a(with);
+    std::istringstream b(without);
+    for (std::string row; std::getline(a, row);) rows_with.push_back(row);
+    for (std::string row; std::getline(b, row);) rows_without.push_back(row);
+    REQUIRE(rows_with.size() == static_cast<std::size_t>(size.height));
+    REQUIRE(rows_without.size() == rows_with.size());
+    const auto rule = static_cast<std::size_t>(size.height - 2);
+    for (std::size_t y = 0; y < rows_with.size(); ++y) {
+      if (y != rule) CHECK(rows_with[y] == rows_without[y]);
+    }
+    // The rule's first and last cells stay, the notice between them cut to the width.
+    const std::string expected =
+        size.width == 80
+            ? "\u2500 No sound device: the terminal bell rings in place of the tones (PulseAudio: \u2026\u2500"
+            : "\u2500 No sound device: the terminal bell r\u2026\u2500";
+    CHECK(rows_with[rule] == expected);
+  }
+}
+
 TEST_CASE("a hold at 40x12 drops the big digits and the instructions, keeps the countdown", "[view]") {
   const Plan plan = plan_of("low-back");
   const std::size_t hold = find_step(plan, StepKind::hold, 1, Side::left, 2);

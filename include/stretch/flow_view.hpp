@@ -4,6 +4,8 @@
 // steady layer) between frames, while the countdown moves every second.
 
 #include <optional>
+#include <string>
+#include <utility>
 
 #include "stretch/flow.hpp"
 #include "stretch/screen.hpp"
@@ -26,6 +28,9 @@ class FlowView {
   [[nodiscard]] std::optional<Instant> next_wake(const Flow& flow, TerminalSize size, Instant now) const;
   // How far the current panel scrolls at this size.
   [[nodiscard]] static int max_scroll(const Flow& flow, TerminalSize size);
+  // A line the session screen shows from now on ("No sound device: ..."), over the rule
+  // above the footer; the empty string: none.
+  void set_notice(std::string text) { notice_ = std::move(text); }
 
  private:
   [[nodiscard]] SessionToggles toggles(const Flow& flow) const;
@@ -33,7 +38,8 @@ class FlowView {
   FigureStyle figure_style_;
   std::optional<StepText> step_text_;
   std::optional<Screen> steady_;
-  std::string steady_page_;         // the page of the steps the steady layer shows
+  std::string steady_page_;  // the page of the steps the steady layer shows
+  std::string notice_;
   std::size_t session_number_ = 0;  // Flow::sessions_started() of the session the cache was made for
 };
 

@@ -100,6 +100,9 @@ struct SessionView {
   std::string next;                       // "next: Bridge"
   std::vector<Hotkey> footer;
   std::string confirm;  // a question replacing the footer, or empty
+  // Something about the sound the person should know ("No sound device: ..."), on the rule
+  // above the footer, or empty.
+  std::string notice;
   // "steps 1/2" when the instructions take turns, page by page (empty when they fit at once).
   std::string page;
   // The exercise's pose figure at this instant, beside the countdown in the full layout.

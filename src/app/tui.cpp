@@ -56,8 +56,12 @@ class ScreenFrontEnd final : public FrontEnd {
     return view_.next_wake(flow, terminal_.size(), now);
   }
 
-  // The full screen has no line to spare: said when it is gone.
-  void notice(const std::string& text) override { notices_.push_back(text); }
+  // Shown on the session screen from now on (the latest one), where the person sees it when
+  // it happens, and said again when the screen is gone, where it stays readable.
+  void notice(const std::string& text) override {
+    notices_.push_back(text);
+    view_.set_notice(text);
+  }
   [[nodiscard]] const std::vector<std::string>& notices() const { return notices_; }
 
   void resized() override { terminal_.resize(); }

@@ -72,7 +72,8 @@ void FlowView::render(const Flow& flow, TerminalSize size, Screen& screen, Insta
     step_text_ = snapshot.plan != nullptr ? step_text(*snapshot.plan, snapshot.step_index, size.width) : StepText{};
     steady_.reset();
   }
-  const SessionView view = session_view(snapshot, toggles(flow), size, *step_text_);
+  SessionView view = session_view(snapshot, toggles(flow), size, *step_text_);
+  view.notice = notice_;
   if (!steady_ || steady_->width() != screen.width() || steady_->height() != screen.height() ||
       steady_page_ != view.page) {
     steady_page_ = view.page;

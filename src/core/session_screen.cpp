@@ -74,9 +74,14 @@ void draw_phase_line(const SessionView& v, Screen& screen, int y) {
   }
 }
 
-// The footer, or the question that replaces it.
+// The footer, or the question that replaces it, and the notice on the rule above it. The
+// notice is the one thing the moving layer draws over the steady one: it comes at any time,
+// and the rule is the one row every layout keeps free of the session's own text.
 void draw_footer(const SessionView& v, Screen& screen) {
   const int h = screen.height();
+  if (!v.notice.empty()) {
+    render::text(screen, margin, h - 2, " " + v.notice + " ", screen.width() - 2 * margin, Tone::dim);
+  }
   if (!v.confirm.empty()) {
     render::text(screen, margin, h - 1, v.confirm, screen.width() - 2 * margin, Tone::warning);
   } else {

@@ -62,7 +62,8 @@ void Announcer::open_device() {
   std::unique_ptr<AudioDevice> device = open_pulse_device(clock_, device_problem_);
   if (device) player_ = std::make_unique<Player>(std::move(device));
   if (!player_ && sound_ != SoundMode::off && sound_ != SoundMode::bell) {
-    notice("No sound device (" + device_problem_ + "): the terminal bell rings in place of the tones.");
+    // What it means first, the technical reason last: the session screen shows what fits.
+    notice("No sound device: the terminal bell rings in place of the tones (" + device_problem_ + ").");
   }
 }
 
