@@ -10,6 +10,7 @@
 #include "app/audio/child_processes.hpp"
 #include "catch.hpp"
 #include "support/run_process.hpp"
+#include "support/skip.hpp"
 
 using namespace stretch;
 using namespace std::chrono_literals;
@@ -121,4 +122,36 @@ TEST_CASE("announcer: an audio file that cannot be written is an error naming it
   const app::SessionClock clock;
   CHECK_THROWS_WITH(app::Announcer(config, clock),
                     "/nonexistent-folder/out.wav: cannot write the audio file: No such file or directory");
+}
+
+// Issue 9: the `v` key turned the voice on by starting espeak-ng on the loop's thread, which
+// held the timer up for tens of milliseconds. The worker starts it now; the next cue's words
+// must still be spoken (written to the file, each utterance's first sample counted).
+TEST_CASE("announcer: the voice turned on during a session starts beside the loop and speaks the next cue", "[audio]") {
+  const test::TempDir dir;
+  app::AnnouncerConfig config;
+  config.sound = SoundMode::off;
+  config.voice = false;
+  config.audio_file = dir.path() + "/v.wav";
+  const app::SessionClock clock;
+  app::Announcer announcer(config, clock);
+  Cue ready;
+  ready.kind = CueKind::get_ready;
+  ready.words = "Get ready";
+  const Instant start = clock.now();
+  (void)announcer.cue(ready, start);  // silent: the voice is off
+  announcer.set_voice(true);
+  CHECK(announcer.voice());
+  Cue hold;
+  hold.kind = CueKind::hold_start;
+  hold.words = "Left side, hold 20 seconds";
+  hold.at = 1000ms;
+  (void)announcer.cue(hold, start + 1s);
+  announcer.finish(start + 3s);  // waits for the worker: the words are made before it returns
+  const std::vector<std::string> notices = announcer.take_notices();
+  if (!notices.empty() && notices.front().find("espeak-ng") != std::string::npos) {
+    STRETCH_SKIP("espeak-ng or its data is not installed");
+  }
+  CHECK(notices.empty());
+  CHECK(announcer.delays().voice.size() == 1);  // the one utterance after `v`, not "Get ready"
 }

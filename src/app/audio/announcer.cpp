@@ -36,7 +36,7 @@ Announcer::Announcer(AnnouncerConfig config, const SessionClock& clock)
   } else if (needs_device()) {
     open_device();
   }
-  if (voice_) open_voice();
+  if (voice_) open_voice(true);
   if (voice_ || !config_.on_cue.empty()) start_worker();
 }
 
@@ -67,7 +67,7 @@ void Announcer::open_device() {
   }
 }
 
-void Announcer::open_voice() {
+void Announcer::open_voice(bool here) {
   if (voice_tried_) return;
   voice_tried_ = true;
   const bool live = config_.audio_file.empty() &&
@@ -81,13 +81,31 @@ void Announcer::open_voice() {
     notice("The voice is silent: no sound device (" + device_problem_ + ").");
     return;
   }
+  uses_espeak_ = true;
+  voice_ready_ = true;
+  if (here) {
+    open_espeak();
+    return;
+  }
+  // Loading espeak-ng's library and voice takes tens of milliseconds (more when its data
+  // is not in the page cache yet): the loop would miss its tick. The worker starts it, and
+  // the first words wait for it there.
+  {
+    const std::lock_guard lock(mutex_);
+    start_espeak_ = true;
+  }
+  wake_.notify_one();
+}
+
+void Announcer::open_espeak() {
+  if (espeak_tried_) return;
+  espeak_tried_ = true;
   std::string why_not;
   espeak_ = EspeakVoice::open(config_.voice_name, config_.voice_rate, why_not);
   if (!espeak_) {
+    voice_failed_ = true;
     notice("The voice is silent: " + why_not + ".");
-    return;
   }
-  voice_ready_ = true;
 }
 
 void Announcer::notice(std::string text) {
@@ -111,7 +129,7 @@ void Announcer::set_voice(bool on) {
   if (finished_) return;
   voice_ = on;
   if (on) {
-    open_voice();
+    open_voice(false);
     start_worker();
     return;
   }
@@ -131,21 +149,23 @@ bool Announcer::cue(const Cue& cue, Instant due) {
     // Before any pause, session time and the clock agree: this is the session's start.
     if (file_ != nullptr) file_->set_origin(due - cue.at);
   }
-  const CueSound sound = cue_sound(cue, sound_, voice_ && voice_ready_, player_ != nullptr);
+  const bool voice_on = voice_ && voice_ready_ && !voice_failed_;
+  const CueSound sound = cue_sound(cue, sound_, voice_on, player_ != nullptr);
   const bool stale = clock_.now() - due > stale_after;
   if (!stale && sound.tone != Chime::none) player_->play_tone(tones_.at(sound.tone), due);
   bool wake = false;
   if (!stale && sound.speak) {
-    Speech speech{cue.words, espeak_.get(), 0};
-    if (espeak_) speech.id = player_->start_voice(due);  // what was being said stops now, not when the worker gets here
+    Speech speech{cue.words, uses_espeak_, 0};
+    if (uses_espeak_)
+      speech.id = player_->start_voice(due);  // what was being said stops now, not when the worker gets here
     const std::lock_guard lock(mutex_);
     speech_ = std::move(speech);
     hush_ = false;
     wake = true;
-  } else if (voice_ && voice_ready_) {
+  } else if (voice_on) {
     // A cue with nothing to say (a tick, the end of a hold) still ends what was being said:
     // those words belong to a moment that has passed, and would blur the tone.
-    if (espeak_) player_->stop_voice(due);
+    if (uses_espeak_) player_->stop_voice(due);
     const std::lock_guard lock(mutex_);
     speech_.reset();
     hush_ = true;
@@ -169,12 +189,15 @@ void Announcer::work() {
   bool live_tried = false;
   std::unique_lock lock(mutex_);
   for (;;) {
-    wake_.wait(lock, [this] { return stopping_ || speech_ || hush_ || !hooks_.empty(); });
+    wake_.wait(lock, [this] { return stopping_ || speech_ || hush_ || start_espeak_ || !hooks_.empty(); });
     const bool stop_after = stopping_;
     std::deque<Cue> hooks = std::exchange(hooks_, {});
     std::optional<Speech> speech = std::exchange(speech_, std::nullopt);
     const bool hush = std::exchange(hush_, false);
+    const bool start_espeak = std::exchange(start_espeak_, false);
     lock.unlock();
+
+    if (start_espeak || (speech && speech->espeak)) open_espeak();
 
     for (const Cue& cue : hooks) {
       std::string error;
@@ -183,10 +206,12 @@ void Announcer::work() {
       }
     }
     if (hush && live_voice_) live_voice_->stop();
-    if (speech && speech->espeak != nullptr) {
-      speech->espeak->speak(speech->words, [this, id = speech->id](std::span<const short> samples) {
-        return player_->add_voice(id, samples);
-      });
+    if (speech && speech->espeak) {
+      if (espeak_) {
+        espeak_->speak(speech->words, [this, id = speech->id](std::span<const short> samples) {
+          return player_->add_voice(id, samples);
+        });
+      }
     } else if (speech) {
       if (!live_tried) {
         live_tried = true;

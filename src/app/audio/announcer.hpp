@@ -4,6 +4,7 @@
 // the sound is made and played on threads beside it, and nothing here ever waits for a
 // sound, a voice or a child process.
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
@@ -77,13 +78,16 @@ class Announcer {
  private:
   struct Speech {
     std::string words;
-    EspeakVoice* espeak = nullptr;  // null: the live voice says it
-    std::uint64_t id = 0;           // the player's utterance, for espeak-ng
+    bool espeak = false;   // false: the live voice says it
+    std::uint64_t id = 0;  // the player's utterance, for espeak-ng
   };
 
   [[nodiscard]] bool needs_device() const;
   void open_device();
-  void open_voice();
+  // `here`: espeak-ng starts on this thread (before the session); otherwise the worker starts
+  // it, so that the `v` key never holds up the loop.
+  void open_voice(bool here);
+  void open_espeak();
   void notice(std::string text);
   void start_worker();
   void work();
@@ -98,19 +102,24 @@ class Announcer {
   WavTimeline* file_ = nullptr;        // the audio file, owned by player_
   bool device_tried_ = false;
   bool voice_tried_ = false;
-  bool voice_ready_ = false;  // what the voice needs is there (or, for a live voice, is tried on the worker)
+  bool voice_ready_ = false;  // what the voice needs is there (or is being tried on the worker)
+  bool uses_espeak_ = false;  // the voice is espeak-ng's samples through player_
+  // The worker found that espeak-ng cannot start: the cues are no longer given to the voice.
+  std::atomic<bool> voice_failed_ = false;
   bool origin_set_ = false;
   bool finished_ = false;
   std::string device_problem_;
 
   // The worker thread: makes speech and starts the hook's and the voice command's children.
-  std::unique_ptr<EspeakVoice> espeak_;
+  std::unique_ptr<EspeakVoice> espeak_;  // opened before the worker starts, or by the worker
+  bool espeak_tried_ = false;
   std::unique_ptr<LiveVoice> live_voice_;  // made and used on the worker only
   ChildProcesses children_;                // worker only
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::optional<Speech> speech_;
-  bool hush_ = false;  // the live voice should fall silent
+  bool hush_ = false;          // the live voice should fall silent
+  bool start_espeak_ = false;  // the worker should start espeak-ng
   std::deque<Cue> hooks_;
   bool stopping_ = false;
   std::vector<std::string> notices_;
