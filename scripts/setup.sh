@@ -25,12 +25,13 @@ esac
 # terminal, scdoc for the man pages, and Xvfb, xterm, a font and ImageMagick for the test that
 # screenshots the session in xterm.
 # Voice and sound: espeak-ng makes the speech, PulseAudio plays it, speech-dispatcher is the
-# desktop's speech service, and sox and python3 check the audio file in the tests;
+# desktop's speech service (the daemon itself for the test of that voice), and sox and python3
+# check the audio file in the tests;
 # python3-jsonschema checks the built-in files against the JSON Schema.
 # Reminders: libsystemd-dev for their desktop notifications (sd-bus), dbus for their test on
 # a private session bus; tidy checks the HTML report.
 packages=(g++ cmake make pkg-config libncurses-dev nlohmann-json3-dev libcli11-dev catch2 tmux ncurses-term scdoc
-          libespeak-ng-dev espeak-ng-data libpulse-dev libspeechd-dev sox python3 python3-jsonschema
+          libespeak-ng-dev espeak-ng-data libpulse-dev libspeechd-dev speech-dispatcher sox python3 python3-jsonschema
           libsystemd-dev dbus tidy xvfb xterm x11-utils fonts-dejavu-core imagemagick)
 scripts/install-packages.sh "${packages[@]}"
 

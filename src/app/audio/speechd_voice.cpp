@@ -43,10 +43,9 @@ const SpeechDispatcher* load_speechd(std::string& why_not) {
 class SpeechDispatcherVoice final : public LiveVoice {
  public:
   SpeechDispatcherVoice(const SpeechDispatcher& spd, SPDConnection* connection) : spd_(spd), connection_(connection) {}
-  ~SpeechDispatcherVoice() override {
-    spd_.cancel(connection_);
-    spd_.close(connection_);
-  }
+  // Not cancelled: the last words (the session's "done") are still said once the program
+  // has gone, as with espeak-ng, whose last words play out.
+  ~SpeechDispatcherVoice() override { spd_.close(connection_); }
   SpeechDispatcherVoice(const SpeechDispatcherVoice&) = delete;
   SpeechDispatcherVoice& operator=(const SpeechDispatcherVoice&) = delete;
 
