@@ -14,11 +14,12 @@ offset=$(date +%:z)
 for day in "$yesterday" "$today"; do
   cat >>"$home/data/stretch-timer/history.jsonl" <<LINE
 {"version":1,"started_at":"${day}T07:30:05${offset}","routine_id":"low-back","routine_name":"Low back <&> \"quoted\"","level":"standard","planned_seconds":460,"active_seconds":455,"paused_seconds":12,"held_seconds":300,"exercises":[{"id":"pelvic-tilt","name":"Pelvic tilt","status":"done"},{"id":"bridge","name":"Bridge","status":"partial"}],"end":"stopped_for_pain","pain_before":4,"pain_after":6}
-{"version":1,"started_at":"${day}T19:00:00${offset}","routine_id":"hamstrings","routine_name":"Hamstrings","level":"gentle","planned_seconds":200,"active_seconds":200,"paused_seconds":0,"held_seconds":120,"exercises":[{"id":"hamstring-stretch-lying","name":"Hamstring stretch (lying)","status":"done"}],"end":"completed","pain_before":null,"pain_after":2}
+{"version":1,"started_at":"${day}T19:00:00${offset}","routine_id":"hamstrings","routine_name":"Hamstrings","level":"gentle","planned_seconds":200,"active_seconds":200,"paused_seconds":0,"held_seconds":120,"exercises":[{"id":"hamstring-stretch-lying","name":"Hamstring stretch (lying)","status":"done"}],"end":"completed","pain_before":null,"pain_after":2,"note":"left hip <tight> & \\"sore\\""}
 LINE
 done
 HOME=$home XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config "$binary" report -o "$home/report.html"
 grep -q "Stops for pain" "$home/report.html"
+grep -q "left hip &lt;tight&gt; &amp; &quot;sore&quot;" "$home/report.html"
 if ! tidy -e -q "$home/report.html" >"$home/tidy.txt" 2>&1; then
   cat "$home/tidy.txt"
   exit 1

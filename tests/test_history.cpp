@@ -263,6 +263,51 @@ TEST_CASE("a resumed session's record says which session it resumes; older lines
   CHECK_THAT(error_of(bad), Contains("/resumes"));
 }
 
+TEST_CASE("a note is stored with its session, cleaned; older lines read without one", "[history]") {
+  HistoryRecord r = sample();
+  r.note = "left hip tight during piriformis";
+  const std::string line = to_json_line(r);
+  CHECK_THAT(line, Contains(R"("pain_after":null,"note":"left hip tight during piriformis"})"));
+  const HistoryLine back = parse_history_line(line);
+  REQUIRE(back.record);
+  CHECK(back.record->note == "left hip tight during piriformis");
+  REQUIRE(history_line::read_fast(line));  // the fast reader knows the key
+  CHECK(history_line::read_general(line).record->note == r.note);
+  // No note, no key; a line from before notes reads with none.
+  CHECK(to_json_line(sample()).find("note") == std::string::npos);
+  const HistoryLine old = parse_history_line(sample_line);
+  REQUIRE(old.record);
+  CHECK(old.record->note.empty());
+  std::string with_null = sample_line;
+  with_null.insert(with_null.size() - 1, R"(,"note":null)");
+  REQUIRE(parse_history_line(with_null).record);
+  CHECK(parse_history_line(with_null).record->note.empty());
+
+  // What the person typed is cleaned on the way in: escapes, line breaks, bad UTF-8, spaces
+  // at the ends; and cut, never inside a character.
+  const SessionRecord session;
+  const Timestamp t = at("2026-03-08T07:30:05-04:00");
+  CHECK(make_history_record(session, t, 3, 2, "  hip\x1b[31m red\n \xff ").note ==
+        "hip\xef\xbf\xbd[31m red\xef\xbf\xbd \xef\xbf\xbd");
+  CHECK(make_history_record(session, t, 3, 2, "   ").note.empty());
+  std::string long_note;
+  for (int i = 0; i < 300; ++i) long_note += "\xc3\xa9";  // é, two bytes each
+  const std::string cut = make_history_record(session, t, 3, 2, long_note).note;
+  CHECK(cut.size() == 2 * max_note_characters);
+  r.note = cut;
+  REQUIRE(parse_history_line(to_json_line(r)).record);
+  CHECK(parse_history_line(to_json_line(r)).record->note == cut);
+
+  // A note the general reader refuses: named, with its place.
+  std::string control = line;
+  control.replace(control.find("left hip"), 8, "left\\u0007hip");
+  CHECK_THAT(error_of(control), Contains("/note"));
+  std::string too_long = sample_line;
+  too_long.insert(too_long.size() - 1, ",\"note\":\"" + std::string(max_note_characters + 1, 'a') + "\"");
+  CHECK_FALSE(history_line::read_fast(too_long));
+  CHECK_THAT(error_of(too_long), Contains("/note"));
+}
+
 TEST_CASE("the fast line reader agrees with the general reader on mangled lines", "[history]") {
   std::vector<std::string> lines = {sample_line};
   HistoryRecord r = sample();
@@ -272,6 +317,7 @@ TEST_CASE("the fast line reader agrees with the general reader on mangled lines"
   lines.push_back(to_json_line(r));
   r.stopped_during = StopPoint{"bridge", "Bridge", Side::left};
   r.resumes = at("2026-03-08T06:10:00-04:00");
+  r.note = "left hip <tight> \"during\" piriformis \\ \xc3\xa9";
   lines.push_back(to_json_line(r));
   lines.push_back(R"({"version":1,"started_at":"2026-03-08T07:30:05Z","resumes":"2026-03-08T07:00:00Z",)"
                   R"("routine_id":"a","routine_name":"A","level":"full","planned_seconds":0,"active_seconds":0,)"

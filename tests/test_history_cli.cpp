@@ -141,11 +141,11 @@ TEST_CASE("history --json and --csv give every field, for scripts and spreadshee
   CHECK(csv.out ==
         "started_at,date,time,routine_id,routine_name,level,planned_seconds,active_seconds,paused_seconds,"
         "held_seconds,exercises_done,exercises_partial,exercises_skipped,end,pain_before,pain_after,exercises,"
-        "stopped_exercise,stopped_side\r\n"
+        "stopped_exercise,stopped_side,note\r\n"
         "2026-03-08T07:30:00-04:00,2026-03-08,07:30,'=cmd|calc,'=cmd|calc,standard,460,455,0,300,1,0,1,quit,,,"
-        "pelvic-tilt:done;hamstring-stretch-lying:skipped,,\r\n"
+        "pelvic-tilt:done;hamstring-stretch-lying:skipped,,,\r\n"
         "2026-03-07T21:05:00-05:00,2026-03-07,21:05,low-back,Low back,standard,460,455,0,300,2,0,0,completed,5,3,"
-        "pelvic-tilt:done;hamstring-stretch-lying:done,,\r\n");
+        "pelvic-tilt:done;hamstring-stretch-lying:done,,,\r\n");
 }
 
 TEST_CASE("history --since takes a date, and says so when it is not one", "[history][cli]") {

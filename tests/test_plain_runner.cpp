@@ -196,7 +196,12 @@ TEST_CASE("a whole plain session ends once, with the record and both pain rating
   CHECK(o.record.steps_completed == plan.steps.size());
   CHECK(o.pain_before == 3);
   CHECK(o.pain_after == 2);
+  CHECK(o.note.empty());  // the end of input: no note
+  CHECK_THAT(run.out, Contains(std::string(flow_text::note_prompt)));
   CHECK(run.safety_passed == 1);
+  const PlainRun noted = run_plain(request, "1\n3\n2\nleft hip tight during piriformis\n");
+  REQUIRE(noted.outcomes.size() == 1);
+  CHECK(noted.outcomes[0].note == "left hip tight during piriformis");
   CHECK_THAT(run.out, Contains("\n" + format_clock(plan.total) + " done: " + format_duration(plan.total) + ".\n"));
   CHECK(run.out.find('\a') == std::string::npos);  // no bell into a file or pipe
 }
@@ -240,9 +245,9 @@ TEST_CASE("pain ratings: Enter or the end of input skips, a wrong number asks ag
   SessionRequest request = request_for("desk-break");
   request.safety_check = false;
   // A terminal: keys are read during the session, so "q" ends it and Enter skips the last
-  // rating. A second Enter stands by in case the first went to the session as a key (it
+  // rating, and the next the note. A third Enter stands by in case the first went to the session as a key (it
   // was seen to hang there once on a loaded machine: a terminal never says end of input).
-  const PlainRun run = run_plain(request, "11\n4\nqy\n\n", Input::terminal, 1000);
+  const PlainRun run = run_plain(request, "11\n4\nqy\n\n\n", Input::terminal, 1000);
   REQUIRE(run.outcomes.size() == 1);
   CHECK(run.outcomes[0].pain_before == 4);
   CHECK_FALSE(run.outcomes[0].pain_after.has_value());
@@ -298,8 +303,13 @@ TEST_CASE("keys are not read from a pipe: piped stdin holds answers only", "[pla
 
 TEST_CASE("answers and keys typed ahead into a terminal are read in order", "[plain]") {
   SessionRequest request = request_for("desk-break");
-  const PlainRun run = run_plain(request, "1\n3\nqy6\n", Input::terminal, 1000);
+  const PlainRun run = run_plain(request, "1\n3\nqy6\n hip sore \x1b[2J\n", Input::terminal, 1000);
   REQUIRE(run.outcomes.size() == 1);
+  CHECK(run.outcomes[0].note.empty());  // a line with Esc in it is Esc: no note
+  const PlainRun noted = run_plain(request, "1\n3\nqy6\n left hip tight \n", Input::terminal, 1000);
+  REQUIRE(noted.outcomes.size() == 1);
+  CHECK(noted.outcomes[0].note == "left hip tight");
+  CHECK_THAT(noted.out, Contains(std::string(flow_text::note_prompt)));
   CHECK(run.outcomes[0].record.end == SessionEnd::quit);
   CHECK(run.outcomes[0].pain_before == 3);
   CHECK(run.outcomes[0].pain_after == 6);

@@ -96,6 +96,38 @@ TEST_CASE("report: a hostile routine name is text, not markup", "[report]") {
   CHECK(page.find('\x1b') == std::string::npos);
 }
 
+TEST_CASE("report: the person's notes, with date and routine, in time order and escaped", "[report]") {
+  ReportBuilder none(date(2026, 3, 1), today);
+  none.add(session(date(2026, 3, 2), SessionEnd::completed));
+  CHECK_THAT(report_html(none.finish(), Timestamp{sys_days{today}, hours{0}}),
+             Contains("<h2>Notes</h2>\n<p>No notes in this period.</p>"));
+
+  ReportBuilder builder(date(2026, 3, 1), today);
+  HistoryRecord later = session(date(2026, 3, 9), SessionEnd::stopped_for_pain, "Hamstrings");
+  later.note = "<script>alert(1)</script> & hip\x1b[2J";
+  HistoryRecord earlier = session(date(2026, 3, 2), SessionEnd::completed);
+  earlier.note = "left hip tight during piriformis";
+  HistoryRecord before = session(date(2026, 2, 20), SessionEnd::completed);
+  before.note = "before the period";
+  builder.add(later);
+  builder.add(before);
+  builder.add(earlier);
+  builder.add(session(date(2026, 3, 3), SessionEnd::completed));  // no note: no row
+  const std::string page = report_html(builder.finish(), Timestamp{sys_days{today}, hours{0}});
+  CHECK(page.find("<script") == std::string::npos);
+  CHECK(page.find('\x1b') == std::string::npos);
+  CHECK(page.find("before the period") == std::string::npos);
+  const std::size_t first = page.find(
+      "<tr><td>2026-03-02 09:00</td><td>Low back</td><td class=\"note\">left hip tight during piriformis</td></tr>");
+  const std::size_t second = page.find(
+      "<tr><td>2026-03-09 09:00</td><td>Hamstrings</td><td class=\"note\">&lt;script&gt;alert(1)&lt;/"
+      "script&gt; &amp; hip\xef\xbf\xbd[2J</td></tr>");
+  REQUIRE(first != std::string::npos);
+  REQUIRE(second != std::string::npos);
+  CHECK(first < second);
+  CHECK(count(page, "class=\"note\"") == 2);
+}
+
 TEST_CASE("report: the default period is twelve weeks from a Monday", "[report]") {
   const Date from = report_default_start(today);  // a Friday
   CHECK(from == date(2025, 12, 29));

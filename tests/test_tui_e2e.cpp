@@ -273,7 +273,9 @@ TEST_CASE("e2e: whole screens, from the menu to the stop advice, equal the store
   pane.key("Enter");
   pane.wait_for("after the session?");
   pane.key("7");
-  pane.wait_for("Session stopped: it hurt");
+  pane.wait_for_all({"Session stopped: it hurt", "A note for your physiotherapist?"});
+  pane.key("Enter");  // no note
+  pane.wait_for("Enter done");
   pane.key("Enter");
   CHECK(pane.exit_code() == 0);
 }
@@ -304,7 +306,9 @@ TEST_CASE("e2e: surgery, injury or severe pain asks for a confirmation, the answ
   pane.keys({"q", "y"});
   pane.wait_for("How much does your back hurt now, after the session?");
   pane.keys({"1", "0"});  // ten, typed as a person types it
-  pane.wait_for_all({"Session ended early", "Pain (0-10): 4 before, 10 after"});
+  pane.wait_for_all({"Session ended early", "Pain (0-10): 4 before, 10 after", "A note for your physiotherapist?"});
+  pane.key("Enter");  // no note
+  pane.wait_for("Enter done");
   pane.key("Enter");
   CHECK(pane.exit_code() == 0);
   CHECK(std::filesystem::exists(pane.home().path() + "/data/stretch-timer/state.json"));
@@ -317,7 +321,9 @@ TEST_CASE("e2e: surgery, injury or severe pain asks for a confirmation, the answ
   pane.keys({"q", "y"});
   pane.wait_for("after the session?");
   pane.key("Enter");
-  pane.wait_for("Session ended early");
+  pane.wait_for_all({"Session ended early", "A note for your physiotherapist?"});
+  pane.key("Escape");  // no note
+  pane.wait_for("Enter done");
   pane.key("q");
   CHECK(pane.exit_code() == 0);
   pane.run("clear; " + binary + " session low-back --check");
@@ -338,6 +344,33 @@ TEST_CASE("e2e: a whole routine runs to its summary at a high time scale", "[e2e
   pane.key("Enter");
   CHECK(pane.exit_code() == 0);
   CHECK(pane.history_ends() == std::vector<std::string>{"completed"});
+}
+
+// Issue 12: the person's note for the physiotherapist, typed on the summary, kept in the
+// session's record and shown by `history`.
+TEST_CASE("e2e: a note typed on the summary is kept with the session and shown by history", "[e2e][tui]") {
+  REQUIRE_TMUX(tmux);
+  Pane pane(tmux, {{"STRETCH_TIMER_TIME_SCALE", "400"}});
+  pane.run(binary + " session desk-break");
+  pane.wait_for("Before you start");
+  pane.key("n");
+  pane.wait_for("How much does your back hurt right now?");
+  pane.key("3");
+  pane.wait_for("after the session?");
+  pane.key("2");
+  pane.wait_for_all({"Session complete: well done", "A note for your physiotherapist?", "Esc no note"});
+  CHECK(pane.history_text().empty());  // recorded once the note is given
+  pane.keys({"-l", "quads tight, left hip <3x"});
+  pane.key("BSpace");  // a typo taken back
+  pane.wait_for_all({">  quads tight, left hip <3_", "Enter save the note"});
+  pane.key("Enter");
+  pane.wait_for_all({"Note: quads tight, left hip <3", "Enter done"});
+  pane.key("Enter");
+  CHECK(pane.exit_code() == 0);
+  CHECK(pane.history_ends() == std::vector<std::string>{"completed"});
+  CHECK(pane.history_text().find(R"("pain_after":2,"note":"quads tight, left hip <3"})") != std::string::npos);
+  pane.run("clear; " + binary + " history");
+  pane.wait_for("note: quads tight, left hip <3");
 }
 
 // Issue 14 item 4: a record that cannot be saved once wrote its error over the full screen,
@@ -415,7 +448,9 @@ TEST_CASE("e2e: x stops the session because it hurts and shows the advice", "[e2
   pane.key("Enter");
   pane.wait_for("after the session?");
   pane.key("7");
-  pane.wait_for_all({"Session stopped: it hurt", "Pain (0-10): 3 before, 7 after"});
+  pane.wait_for_all({"Session stopped: it hurt", "Pain (0-10): 3 before, 7 after", "Esc no note"});
+  pane.key("Escape");  // no note: q would be its first letter
+  pane.wait_for("Enter done");
   pane.key("q");
   CHECK(pane.exit_code() == 0);
   CHECK(pane.history_ends() == std::vector<std::string>{"stopped_for_pain"});

@@ -127,7 +127,11 @@ TEST_CASE("flow: pain ratings before and after go into the one record of the ses
   CHECK(flow.stage() == FlowDriver::Stage::pain_after);
   CHECK(h.outcomes.empty());  // the after rating belongs to the record
   flow.key(Harness::ch(U'3'), h.t0 + 1h);
+  CHECK(flow.stage() == FlowDriver::Stage::note);
+  CHECK(h.outcomes.empty());                       // and so does the note
+  flow.key(Key::of(Key::Code::enter), h.t0 + 1h);  // Enter with nothing typed: no note
   REQUIRE(h.outcomes.size() == 1);
+  CHECK(h.outcomes[0].note.empty());
   CHECK(h.outcomes[0].pain_before == 10);
   CHECK(h.outcomes[0].pain_after == 3);
   CHECK(h.outcomes[0].record.end == SessionEnd::completed);
@@ -135,6 +139,81 @@ TEST_CASE("flow: pain ratings before and after go into the one record of the ses
   CHECK(flow.done());
   CHECK(flow.exit_code() == 0);
   CHECK(h.outcomes.size() == 1);
+}
+
+TEST_CASE("flow: a note typed on the summary goes into the record, q and all", "[tui-flow]") {
+  Harness h("desk-break");
+  h.request.safety_check = false;
+  FlowDriver flow(h.request, {80, 24}, h.t0);
+  flow.key(Harness::ch(U'4'), h.t0);
+  flow.tick(h.t0 + 1h);
+  flow.key(Harness::ch(U'2'), h.t0 + 1h);
+  REQUIRE(flow.stage() == FlowDriver::Stage::note);
+  const std::string asked = flow.screen(h.t0 + 1h);
+  INFO(asked);
+  CHECK(has(asked, "Session complete"));  // the summary, with the field under it
+  CHECK(has(asked, "A note for your physiotherapist?"));
+  // q and Enter-like letters are text here; Backspace takes a whole character, é included.
+  for (const char32_t c : std::u32string(U"quads tighté")) flow.key(Harness::ch(c), h.t0 + 1h);
+  flow.key(Key::of(Key::Code::backspace), h.t0 + 1h);
+  flow.key(Harness::ch(U'\u0085'), h.t0 + 1h);  // a C1 control character is not taken
+  CHECK(flow.flow().note_draft() == "quads tight");
+  CHECK(has(flow.screen(h.t0 + 1h), ">  quads tight_"));
+  for (const char32_t c : std::u32string(U", left <b>")) flow.key(Harness::ch(c), h.t0 + 1h);
+  CHECK(h.outcomes.empty());
+  flow.key(Key::of(Key::Code::enter), h.t0 + 1h);
+  REQUIRE(h.outcomes.size() == 1);
+  CHECK(h.outcomes[0].note == "quads tight, left <b>");
+  CHECK(h.outcomes[0].pain_before == 4);
+  CHECK(h.outcomes[0].pain_after == 2);
+  REQUIRE(flow.stage() == FlowDriver::Stage::summary);
+  CHECK(has(flow.screen(h.t0 + 1h), "Note: quads tight, left <b>"));
+  flow.key(Harness::ch(U'q'), h.t0 + 1h);  // on the summary q leaves again
+  CHECK(flow.done());
+  CHECK(h.outcomes.size() == 1);
+}
+
+TEST_CASE("flow: Esc leaves the note out, and a signal records without the half-typed one", "[tui-flow]") {
+  Harness h("desk-break");
+  h.request.safety_check = false;
+  FlowDriver flow(h.request, {80, 24}, h.t0);
+  flow.key(Harness::ch(U'4'), h.t0);
+  flow.tick(h.t0 + 1h);
+  flow.key(Harness::ch(U'2'), h.t0 + 1h);
+  flow.key(Harness::ch(U'a'), h.t0 + 1h);
+  flow.key(Key::of(Key::Code::escape), h.t0 + 1h);
+  REQUIRE(h.outcomes.size() == 1);
+  CHECK(h.outcomes[0].note.empty());
+  CHECK(flow.stage() == FlowDriver::Stage::summary);
+  CHECK_FALSE(has(flow.screen(h.t0 + 1h), "Note:"));
+
+  Harness cut("desk-break");
+  cut.request.safety_check = false;
+  FlowDriver killed(cut.request, {80, 24}, cut.t0);
+  killed.key(Harness::ch(U'4'), cut.t0);
+  killed.tick(cut.t0 + 1h);
+  killed.key(Harness::ch(U'2'), cut.t0 + 1h);
+  killed.key(Harness::ch(U'a'), cut.t0 + 1h);
+  killed.interrupt(SIGHUP, cut.t0 + 1h);
+  REQUIRE(cut.outcomes.size() == 1);
+  CHECK(cut.outcomes[0].note.empty());
+  CHECK(cut.outcomes[0].pain_after == 2);
+  CHECK(killed.exit_code() == 129);
+}
+
+TEST_CASE("flow: a note is at most 280 characters, and the field shows its end", "[tui-flow]") {
+  Harness h("desk-break");
+  h.request.safety_check = false;
+  FlowDriver flow(h.request, {80, 24}, h.t0);
+  flow.key(Harness::ch(U'4'), h.t0);
+  flow.tick(h.t0 + 1h);
+  flow.key(Key::of(Key::Code::enter), h.t0 + 1h);  // no rating after
+  for (int i = 0; i < 300; ++i) flow.key(Harness::ch(i < 290 ? U'a' : U'z'), h.t0 + 1h);
+  CHECK(flow.flow().note_draft().size() == max_note_characters);
+  CHECK(has(flow.screen(h.t0 + 1h), "\u2026aaaa"));
+  flow.key(Key::of(Key::Code::enter), h.t0 + 1h);
+  REQUIRE(h.outcomes.size() == 1);
+  CHECK(h.outcomes[0].note == std::string(max_note_characters, 'a'));
 }
 
 TEST_CASE("flow: x stops for pain, shows the advice, and records once", "[tui-flow]") {

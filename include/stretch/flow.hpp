@@ -1,6 +1,6 @@
 #pragma once
 // The whole life of a session, from the menu to the summary, as one pure state machine:
-//   menu → safety check → pain check-in → session → (advice) → pain check-in → summary.
+//   menu → safety check → pain check-in → session → (advice) → pain check-in → note → summary.
 // Input (a key, a typed line, time passing, a signal) with the steady instant and the wall
 // clock instant goes in; the new state and a list of effects come out (record the session,
 // remember the safety check, say a cue, print a line, quit with code N). No clock read, no
@@ -45,6 +45,7 @@ struct SessionOutcome {
   std::optional<int> pain_before;  // 0..10; empty when skipped or not asked
   std::optional<int> pain_after;
   std::optional<Timestamp> resumes;  // a resumed session: the start of its first part
+  std::string note;                  // for the physiotherapist; empty when none
 };
 
 // A session the menu offers to pick up where it stopped (stretch/resume.hpp), first of all.
@@ -119,7 +120,20 @@ enum class SignalKind {
 
 class Flow {
  public:
-  enum class Stage { menu, safety_check, safety_verdict, pain_before, session, pain_advice, pain_after, summary, done };
+  // `note`: with the pain check-in, after the rating after: an optional one-line note for the
+  // physiotherapist, typed on the summary (plain mode: one more line), recorded with the session.
+  enum class Stage {
+    menu,
+    safety_check,
+    safety_verdict,
+    pain_before,
+    session,
+    pain_advice,
+    pain_after,
+    note,
+    summary,
+    done
+  };
 
   // `config.library` and the routines must outlive the flow.
   explicit Flow(FlowConfig config);
@@ -163,6 +177,9 @@ class Flow {
   [[nodiscard]] std::optional<int> pain_before() const { return pain_before_; }
   [[nodiscard]] std::optional<int> pain_after() const { return pain_after_; }
   [[nodiscard]] const PainKeys& pain_keys() const { return pain_keys_; }
+  // The note being typed (Stage::note), and the session's note once it is given.
+  [[nodiscard]] const std::string& note_draft() const { return note_draft_; }
+  [[nodiscard]] const std::string& note() const { return note_; }
   [[nodiscard]] bool muted() const { return sound_ == SoundMode::off; }
   // The sound and the voice as they are now, after `m` and `v`.
   [[nodiscard]] SoundMode sound() const { return sound_; }
@@ -187,11 +204,13 @@ class Flow {
   void pain_key_pressed(const Key& key, Instant now, WallTime wall, Effects& out);
   void session_key(const Key& key, Instant now, Effects& out);
   void after_key(const Key& key, Effects& out);
+  void note_key(const Key& key, Effects& out);
 
   void menu_line(const std::string& text, Instant now, WallTime wall, Effects& out);
   void safety_line(const std::string& text, Instant now, WallTime wall, Effects& out);
   void confirm_line(const std::string& text, Instant now, WallTime wall, Effects& out);
   void pain_line(const std::string& text, Instant now, WallTime wall, Effects& out);
+  void noted(std::optional<std::string_view> text, Effects& out);
   void input_ended(Instant now, WallTime wall, Effects& out);
 
   void choose(std::size_t index, Instant now, WallTime wall, Effects& out);
@@ -239,6 +258,8 @@ class Flow {
   WallTime started_at_{};
   std::optional<int> pain_before_;
   std::optional<int> pain_after_;
+  std::string note_draft_;
+  std::string note_;
   bool recorded_ = true;                       // nothing to record until a session starts
   SoundMode chosen_sound_ = SoundMode::tones;  // the session's, before `m`
   SoundMode sound_ = SoundMode::tones;

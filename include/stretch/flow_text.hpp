@@ -32,6 +32,8 @@ namespace stretch::flow_text {
 
 [[nodiscard]] std::vector<std::string> safety_check_lines();
 inline constexpr std::string_view safety_prompt = "Answer 1, 2 or 3: ";
+// After the rating after the session: one line for the physiotherapist, or nothing.
+inline constexpr std::string_view note_prompt = "A note for your physiotherapist, or Enter for none: ";
 inline constexpr std::string_view safety_retry = "Please answer 1, 2 or 3.";
 inline constexpr std::string_view confirm_prompt =
     "Have they told you these stretches are right for you? Type yes to start: ";

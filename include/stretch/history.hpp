@@ -20,6 +20,8 @@ namespace stretch {
 inline constexpr int history_format_version = 1;
 // A line longer than this is not one of ours: 50 exercises with long names fit in 20 KiB.
 inline constexpr std::size_t max_history_line_bytes = std::size_t{64} * 1024;
+// A note is one line, typed on a mat: a tweet's length is plenty, and keeps the report tidy.
+inline constexpr std::size_t max_note_characters = 280;
 
 struct HistoryRecord {
   Timestamp started_at;
@@ -38,14 +40,23 @@ struct HistoryRecord {
   std::optional<StopPoint> stopped_during;  // where a session that ended early was
   std::optional<int> pain_before;           // 0..10, empty when skipped or not asked
   std::optional<int> pain_after;
+  // The person's note at the end of the session, for their physiotherapist ("left hip tight
+  // during piriformis"); empty when none. One line of at most max_note_characters.
+  std::string note;
   // Not stored: how many recorded parts a reader joined into this session (1: not resumed).
   int parts = 1;
 };
 
 // A record of a session that ended. A session that somehow has no end is recorded as
-// interrupted; times round to whole seconds; a pain rating outside 0..10 is dropped.
+// interrupted; times round to whole seconds; a pain rating outside 0..10 is dropped; the
+// note is cleaned (clean_note).
 [[nodiscard]] HistoryRecord make_history_record(const SessionRecord& session, Timestamp started_at,
-                                                std::optional<int> pain_before, std::optional<int> pain_after);
+                                                std::optional<int> pain_before, std::optional<int> pain_after,
+                                                std::string_view note = {});
+
+// A note as it is kept: control characters and invalid UTF-8 replaced (sanitize_for_terminal),
+// spaces at either end trimmed, cut to max_note_characters. Empty: no note.
+[[nodiscard]] std::string clean_note(std::string_view text);
 
 [[nodiscard]] std::string_view to_string(SessionEnd end);         // "stopped_for_pain"
 [[nodiscard]] std::string_view to_string(ExerciseStatus status);  // "partial"

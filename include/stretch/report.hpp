@@ -34,6 +34,13 @@ struct ReportPainStop {
   std::optional<int> pain_after;
 };
 
+// A note the person left at the end of a session, for the physiotherapist.
+struct ReportNote {
+  Timestamp started_at;
+  std::string routine_name;
+  std::string text;
+};
+
 struct ReportWeek {
   Date monday;
   int before_sum = 0;
@@ -49,6 +56,7 @@ struct ReportData {
   std::vector<ReportWeek> weeks;           // Monday to Sunday, from the week of `from`
   std::vector<ReportRoutine> routines;     // by routine name, then level
   std::vector<ReportPainStop> pain_stops;  // in time order
+  std::vector<ReportNote> notes;           // in time order
   int sessions = 0;
   std::chrono::seconds active{0};
   // From the whole history, filled in by the caller.

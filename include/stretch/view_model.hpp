@@ -219,6 +219,11 @@ void render_panel(const PanelView& view, int scroll, Screen& screen);
 [[nodiscard]] std::size_t summary_tip_number(const SessionRecord& record);
 [[nodiscard]] PanelView summary_view(const SessionRecord& record, std::optional<int> pain_before,
                                      std::optional<int> pain_after, bool menu_follows);
+// The summary while the note is asked (Flow::Stage::note): the field, always in sight, and
+// its keys in the footer. `draft` is the text typed so far.
+void ask_note_in_summary(PanelView& view, std::string_view draft);
+// The summary with the note the person gave, before the tip; nothing when `note` is empty.
+void show_note_in_summary(PanelView& view, std::string_view note);
 
 // Below the minimum size every screen says so; `extra` lines follow if they fit.
 void render_too_small(Screen& screen, std::span<const std::string> extra = {});

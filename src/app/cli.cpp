@@ -112,7 +112,7 @@ ParsedArguments parse_arguments(const std::vector<std::string>& args) {
   add_level_option(*session, options);
   session->add_flag("--plain", options.plain, "Line-by-line cues, no full screen (automatic when not a terminal)");
   session->add_flag("--check", options.check, "Ask the safety check even if answered today");
-  session->add_flag("--no-checkin", options.no_checkin, "Skip the pain rating before and after");
+  session->add_flag("--no-checkin", options.no_checkin, "Skip the pain rating before and after, and the note after");
   auto* resume = session->add_flag(
       "--resume", options.resume,
       "Go on with the latest session that was quit or interrupted in the last 12 hours, from its exercise");

@@ -17,8 +17,8 @@ void append_history_record(const fs::path& file, const HistoryRecord& record) {
 }
 
 void append_history(const fs::path& file, const SessionOutcome& outcome) {
-  HistoryRecord record =
-      make_history_record(outcome.record, local_timestamp(outcome.started_at), outcome.pain_before, outcome.pain_after);
+  HistoryRecord record = make_history_record(outcome.record, local_timestamp(outcome.started_at), outcome.pain_before,
+                                             outcome.pain_after, outcome.note);
   record.resumes = outcome.resumes;
   append_history_record(file, record);
 }

@@ -8,6 +8,7 @@
 #include "stretch/cue_words.hpp"
 #include "stretch/cues.hpp"
 #include "stretch/flow_text.hpp"
+#include "stretch/history.hpp"
 #include "stretch/text.hpp"
 
 namespace stretch {
@@ -128,6 +129,10 @@ void Flow::go(Stage stage, Effects& out) {
       say(out, flow_text::pain_prompt(stage == Stage::pain_after));
       out.back().prompt = true;
       break;
+    case Stage::note:
+      say(out, std::string(flow_text::note_prompt));
+      out.back().prompt = true;
+      break;
     default: break;
   }
 }
@@ -171,6 +176,7 @@ Effects Flow::key(const Key& key, Instant now, WallTime wall) {
     case Stage::pain_before:
     case Stage::pain_after: pain_key_pressed(key, now, wall, out); break;
     case Stage::session: session_key(key, now, out); break;
+    case Stage::note: note_key(key, out); break;
     case Stage::pain_advice:
     case Stage::summary: after_key(key, out); break;
     case Stage::done: break;
@@ -299,6 +305,34 @@ void Flow::pain_answered(std::optional<int> rating, Instant now, WallTime wall, 
     return start_session(now, wall, out);
   }
   pain_after_ = rating;
+  go(Stage::note, out);
+}
+
+// A line of text: Enter gives it (nothing typed: no note), Esc leaves it out. Every other
+// key is text, `q` too: a note may begin with any letter.
+void Flow::note_key(const Key& key, Effects& out) {
+  if (is_enter(key)) return noted(note_draft_, out);
+  if (key.code == Key::Code::escape) return noted(std::nullopt, out);
+  if (key.code == Key::Code::backspace) {
+    // The last character, whole: its continuation bytes, then its first.
+    while (!note_draft_.empty() && (static_cast<unsigned char>(note_draft_.back()) & 0xC0U) == 0x80U) {
+      note_draft_.pop_back();
+    }
+    if (!note_draft_.empty()) note_draft_.pop_back();
+    return;
+  }
+  const bool text = key.code == Key::Code::character && key.ch >= 0x20 && key.ch != 0x7F && key.ch <= 0x10FFFF;
+  if (!text || clean_note(note_draft_ + "x").size() <= note_draft_.size()) return;  // no room left
+  std::string typed;
+  append_utf8(typed, key.ch);
+  // A control character (C1, a text-direction control) would not stay in the note: not taken.
+  if (find_invalid_utf8(typed) || find_control_character(typed)) return;
+  note_draft_ += typed;
+}
+
+void Flow::noted(std::optional<std::string_view> text, Effects& out) {
+  note_ = text ? clean_note(*text) : "";
+  note_draft_.clear();
   to_summary(out);
 }
 
@@ -308,6 +342,8 @@ void Flow::start_session(Instant now, WallTime wall, Effects& out) {
   ++sessions_started_;
   config_.resume_offer.reset();  // offered at the start of the run only
   started_at_ = wall;
+  note_.clear();
+  note_draft_.clear();
   recorded_ = false;
   record_error_.reset();  // a new session: the last one's failure is no longer shown
   help_ = false;
@@ -420,6 +456,10 @@ Effects Flow::line(const std::optional<std::string>& text, Instant now, WallTime
     case Stage::safety_verdict: confirm_line(*text, now, wall, out); break;
     case Stage::pain_before:
     case Stage::pain_after: pain_line(*text, now, wall, out); break;
+    // A line with Esc in it is Esc pressed: no note.
+    case Stage::note:
+      noted(text->find('\x1b') == std::string::npos ? std::optional<std::string_view>(*text) : std::nullopt, out);
+      break;
     default: break;  // during the session a line means nothing: keys come one by one
   }
   return out;
@@ -503,6 +543,7 @@ void Flow::input_ended(Instant now, WallTime wall, Effects& out) {
     case Stage::safety_verdict: say(out, "The session did not start."); return leave(exit_not_started, out);
     case Stage::pain_before:
     case Stage::pain_after: return pain_answered(std::nullopt, now, wall, out);
+    case Stage::note: return noted(std::nullopt, out);
     default: return;
   }
 }
@@ -641,6 +682,7 @@ void Flow::record(Effects& out) {
   outcome.pain_before = pain_before_;
   outcome.pain_after = pain_after_;
   outcome.resumes = resumes_;
+  outcome.note = note_;  // a note half typed when a signal came is not one the person gave
   count_today(outcome.record);
   Effect e;
   e.kind = Effect::Kind::record;

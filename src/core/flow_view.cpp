@@ -18,9 +18,16 @@ std::optional<PanelView> panel_of(const Flow& flow) {
     case Flow::Stage::session:
       if (flow.help_open()) return session_help_view();
       return std::nullopt;
+    case Flow::Stage::note: {
+      PanelView view =
+          summary_view(flow.session()->record(Instant{}), flow.pain_before(), flow.pain_after(), flow.menu_follows());
+      ask_note_in_summary(view, flow.note_draft());
+      return view;
+    }
     case Flow::Stage::summary: {
       PanelView view =
           summary_view(flow.session()->record(Instant{}), flow.pain_before(), flow.pain_after(), flow.menu_follows());
+      show_note_in_summary(view, flow.note());
       // On the summary itself, first, where it cannot be missed or scrolled away: written to
       // stderr it would scroll the full screen and vanish with it.
       if (const std::optional<std::string>& error = flow.record_error()) {

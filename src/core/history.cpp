@@ -43,8 +43,25 @@ bool is_blank(std::string_view line) { return line.find_first_not_of(" \t\r") ==
 
 }  // namespace
 
+std::string clean_note(std::string_view text) {
+  std::string note = clean(text);
+  const std::size_t first = note.find_first_not_of(' ');
+  if (first == std::string::npos) return "";
+  note = note.substr(first, note.find_last_not_of(' ') - first + 1);
+  // Cut after max_note_characters code points, never inside one.
+  std::size_t characters = 0;
+  for (std::size_t i = 0; i < note.size(); ++i) {
+    const bool starts_character = (static_cast<unsigned char>(note[i]) & 0xC0U) != 0x80U;
+    if (starts_character && ++characters > max_note_characters) {
+      note.resize(i);
+      break;
+    }
+  }
+  return note;
+}
+
 HistoryRecord make_history_record(const SessionRecord& session, Timestamp started_at, std::optional<int> pain_before,
-                                  std::optional<int> pain_after) {
+                                  std::optional<int> pain_after, std::string_view note) {
   HistoryRecord r;
   r.started_at = started_at;
   r.routine_id = session.routine_id;
@@ -60,6 +77,7 @@ HistoryRecord make_history_record(const SessionRecord& session, Timestamp starte
   r.stopped_during = session.stopped_during;
   r.pain_before = valid_pain(pain_before);
   r.pain_after = valid_pain(pain_after);
+  r.note = clean_note(note);
   return r;
 }
 
@@ -156,6 +174,11 @@ std::string to_json_line(const HistoryRecord& r) {
   }
   pain("pain_before", r.pain_before);
   pain("pain_after", r.pain_after);
+  // Not cut here: a resumed session's joined notes (`history --json`) may be longer than one.
+  if (!r.note.empty()) {
+    key("note");
+    append_json_string(out, clean(r.note));
+  }
   out += '}';
   return out;
 }

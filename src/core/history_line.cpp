@@ -27,6 +27,11 @@ std::string read_label(const Node& node) {
   return node.text(max_label);
 }
 
+std::string read_note(const Node& node) {
+  if (node.value().is_string() && node.value().get_ref<const std::string&>().empty()) return "";
+  return node.text(max_note_characters);
+}
+
 std::optional<int> read_pain(const Node& parent, std::string_view key) {
   if (!parent.has(key)) return std::nullopt;
   const Node node = parent[key];
@@ -80,6 +85,8 @@ HistoryRecord read_record(const json_input::json& document) {
   r.end = ends[root["end"].one_of({"completed", "quit", "stopped_for_pain", "interrupted"})];
   r.pain_before = read_pain(root, "pain_before");
   r.pain_after = read_pain(root, "pain_after");
+  // Since 0.4: the person's note. Older lines have no such key.
+  if (root.has("note") && !root["note"].value().is_null()) r.note = read_note(root["note"]);
   // Since 0.2: where a session that ended early was. Older lines have no such key.
   if (root.has("stopped_during") && !root["stopped_during"].value().is_null()) {
     const Node where = root["stopped_during"];
@@ -333,7 +340,7 @@ bool stop_point(Reader& in, std::string& key, std::string& scratch, std::optiona
 constexpr std::string_view record_keys[] = {
     "version",        "started_at",     "routine_id",   "routine_name", "level", "planned_seconds",
     "active_seconds", "paused_seconds", "held_seconds", "exercises",    "end",   "pain_before",
-    "pain_after",     "stopped_during", "resumes"};
+    "pain_after",     "stopped_during", "resumes",      "note"};
 constexpr unsigned required_keys = (1u << 11) - 1;
 
 bool record_value(Reader& in, std::size_t k, std::string& key, std::string& scratch, HistoryRecord& r) {
@@ -371,6 +378,9 @@ bool record_value(Reader& in, std::size_t k, std::string& key, std::string& scra
       if (t) r.resumes = *t;
       return t.has_value();
     }
+    case 15:
+      return in.string(r.note) &&
+             (r.note.size() <= max_note_characters || json_input::code_points(r.note) <= max_note_characters);
     default: return false;  // a key this reader does not know: the general reader ignores it
   }
 }

@@ -153,6 +153,8 @@ std::string history_table(std::span<const HistoryRecord> records, Charset charse
     if (r.end == SessionEnd::stopped_for_pain && r.stopped_during) out += "  " + stopped_during_text(*r.stopped_during);
     if (r.parts > 1) out += "  resumed, in " + std::to_string(r.parts) + " parts";
     out += "\n";
+    // The person's note on a line of its own under the session, where it has room.
+    if (!r.note.empty()) out += "                  note: " + sanitize_for_terminal(r.note) + "\n";
   }
   return out;
 }
@@ -160,7 +162,7 @@ std::string history_table(std::span<const HistoryRecord> records, Charset charse
 std::string history_csv_header() {
   return "started_at,date,time,routine_id,routine_name,level,planned_seconds,active_seconds,paused_seconds,"
          "held_seconds,exercises_done,exercises_partial,exercises_skipped,end,pain_before,pain_after,exercises,"
-         "stopped_exercise,stopped_side\r\n";
+         "stopped_exercise,stopped_side,note\r\n";
 }
 
 std::string history_csv_row(const HistoryRecord& r) {
@@ -187,7 +189,8 @@ std::string history_csv_row(const HistoryRecord& r) {
       optional_number(r.pain_after),
       csv_cell(exercises),
       r.stopped_during ? csv_cell(r.stopped_during->exercise_id) : std::string(),
-      r.stopped_during ? std::string(to_string(r.stopped_during->side)) : std::string()};
+      r.stopped_during ? std::string(to_string(r.stopped_during->side)) : std::string(),
+      csv_cell(r.note)};
   std::string out;
   for (std::size_t i = 0; i < std::size(cells); ++i) out += (i > 0 ? "," : "") + cells[i];
   return out + "\r\n";

@@ -250,4 +250,31 @@ PanelView summary_view(const SessionRecord& record, std::optional<int> pain_befo
   return v;
 }
 
+void ask_note_in_summary(PanelView& view, std::string_view draft) {
+  // The end of a long note, where the typing is, stays in sight: the field is one row.
+  constexpr std::size_t shown_columns = 48;
+  std::string shown = sanitize_for_terminal(draft);
+  if (display_width(shown) > shown_columns) {
+    std::size_t cut = 0;
+    while (cut < shown.size() && display_width(std::string_view(shown).substr(cut)) > shown_columns - 1) {
+      ++cut;
+      while (cut < shown.size() && (static_cast<unsigned char>(shown[cut]) & 0xC0U) == 0x80U) ++cut;
+    }
+    shown = "\u2026" + shown.substr(cut);
+  }
+  view.choices = {{"", "A note for your physiotherapist? Type it, or press Enter for none."}, {">", shown + "_"}};
+  if (draft.empty()) {
+    view.footer = {{"Enter", "no note", 2}, {"Esc", "no note", 1}};
+  } else {
+    view.footer = {{"Enter", "save the note", 2}, {"Esc", "no note", 1}};
+  }
+}
+
+void show_note_in_summary(PanelView& view, std::string_view note) {
+  if (note.empty()) return;
+  // Before the blank line and the tip, which end the body.
+  const auto at = view.body.size() >= 2 ? view.body.end() - 2 : view.body.end();
+  view.body.insert(at, Paragraph{"Note: " + sanitize_for_terminal(note), Tone::normal, ""});
+}
+
 }  // namespace stretch

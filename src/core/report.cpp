@@ -50,6 +50,7 @@ p.period { margin: 0 0 .8em; color: #333; }
 table { border-collapse: collapse; width: 100%; font-size: 10pt; }
 th, td { text-align: left; padding: .15em .5em .15em 0; border-bottom: 1px solid #ddd; vertical-align: top; }
 td.n, th.n { text-align: right; }
+td.note { overflow-wrap: anywhere; }
 ul.summary { padding-left: 1.2em; margin: .3em 0; }
 svg { display: block; width: 100%; height: auto; }
 svg.calendar { max-width: 30em; }
@@ -245,6 +246,9 @@ void ReportBuilder::add(const HistoryRecord& r) {
                                               r.level, brief.hurt_exercise, brief.hurt_side, r.pain_before,
                                               r.pain_after});
   }
+  if (!r.note.empty()) {
+    data_.notes.push_back(ReportNote{r.started_at, r.routine_name.empty() ? r.routine_id : r.routine_name, r.note});
+  }
 }
 
 ReportData ReportBuilder::finish() const {
@@ -256,6 +260,8 @@ ReportData ReportBuilder::finish() const {
   std::stable_sort(d.pain_stops.begin(), d.pain_stops.end(), [](const ReportPainStop& a, const ReportPainStop& b) {
     return a.started_at.utc < b.started_at.utc;
   });
+  std::stable_sort(d.notes.begin(), d.notes.end(),
+                   [](const ReportNote& a, const ReportNote& b) { return a.started_at.utc < b.started_at.utc; });
   return d;
 }
 
@@ -313,6 +319,18 @@ std::string report_html(const ReportData& d, const Timestamp& generated_at) {
              (s.exercise.empty() ? std::string("not recorded") : html(s.exercise)) + "</td><td>" +
              (s.side.empty() ? std::string("&ndash;") : html(s.side)) + "</td><td class=\"n\">" +
              pain_cell(s.pain_before) + "</td><td class=\"n\">" + pain_cell(s.pain_after) + "</td></tr>\n";
+    }
+    out += "</tbody>\n</table>\n";
+  }
+
+  out += "<h2>Notes</h2>\n";
+  if (d.notes.empty()) {
+    out += "<p>No notes in this period.</p>\n";
+  } else {
+    out += "<table>\n<thead><tr><th>When</th><th>Routine</th><th>Note</th></tr></thead>\n<tbody>\n";
+    for (const ReportNote& n : d.notes) {
+      out += "<tr><td>" + format_date(n.started_at.local_date()) + " " + format_time_of_day(n.started_at) +
+             "</td><td>" + html(n.routine_name) + "</td><td class=\"note\">" + html(n.text) + "</td></tr>\n";
     }
     out += "</tbody>\n</table>\n";
   }

@@ -44,6 +44,8 @@ HistoryRecord join_parts(const HistoryRecord& earlier, const HistoryRecord& late
   whole.stopped_during = later.stopped_during;
   if (!whole.pain_before) whole.pain_before = later.pain_before;
   if (later.pain_after) whole.pain_after = later.pain_after;
+  // Each part may have its note: all are kept, in order.
+  if (!later.note.empty()) whole.note = whole.note.empty() ? later.note : whole.note + " / " + later.note;
   return whole;
 }
 
