@@ -95,6 +95,18 @@ TEST_CASE("join: two parts make one session", "[join]") {
   CHECK(whole.level == Level::gentle);
 }
 
+TEST_CASE("join: the parts' notes are all kept, in order", "[join]") {
+  HistoryRecord first = first_part();
+  HistoryRecord second = second_part();
+  CHECK(join_parts(first, second).note.empty());
+  second.note = "bridge easier after a rest";
+  CHECK(join_parts(first, second).note == "bridge easier after a rest");
+  first.note = "phone rang";
+  CHECK(join_parts(first, second).note == "phone rang / bridge easier after a rest");
+  second.note.clear();
+  CHECK(join_parts(first, second).note == "phone rang");
+}
+
 TEST_CASE("join: a better outcome is never lost, an exercise only the later part did comes last", "[join]") {
   HistoryRecord later = second_part();
   later.exercises = {{"bridge", "Bridge", ExerciseStatus::skipped}, {"extra", "Extra", ExerciseStatus::done}};
