@@ -152,6 +152,26 @@ TEST_CASE("the state file is never replaced through a symlink's target", "[relia
   CHECK(fs::is_symlink(data_dir(home) + "/state.json"));  // refused, not replaced
 }
 
+TEST_CASE("a temporary file left by a killed writer is removed by the next write", "[reliability][files]") {
+  const TempDir home;
+  REQUIRE(run_short_session(home).exit_code == 0);  // state.json exists
+  // A pid that is surely gone: a child that has exited and been waited for.
+  const pid_t gone = ::fork();
+  if (gone == 0) ::_exit(0);
+  REQUIRE(gone > 0);
+  REQUIRE(::waitpid(gone, nullptr, 0) == gone);
+  const std::string stale = data_dir(home) + "/state.json.tmp." + std::to_string(gone);
+  const std::string live = data_dir(home) + "/state.json.tmp." + std::to_string(::getpid());
+  const std::string other = data_dir(home) + "/state.json.tmp.notapid";
+  for (const std::string& file : {stale, live, other}) std::ofstream(file) << "{\"half\":";
+  fs::remove(data_dir(home) + "/state.json");  // so the safety check is asked, and its date written, again
+
+  REQUIRE(run_short_session(home).exit_code == 0);
+  CHECK_FALSE(fs::exists(stale));
+  CHECK(fs::exists(live));   // its writer (this test) is alive: it may be about to rename it
+  CHECK(fs::exists(other));  // not a name the program makes
+}
+
 TEST_CASE("files the program makes are 0600 in 0700 folders", "[reliability][files]") {
   const TempDir home;
   const ProcessResult session = run_short_session(home);

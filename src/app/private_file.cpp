@@ -5,7 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <string>
 
@@ -124,6 +126,33 @@ void append_private_file(const fs::path& file, std::string_view bytes) {
   if (old_size == 0) sync_parent(file);
 }
 
+namespace {
+
+bool all_digits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A run killed between writing its temporary file and the rename leaves FILE.tmp.PID behind;
+// the next run has another pid, so its own unlink does not reach it. Those whose writer is
+// gone are removed here. A live pid (the writer, or a stranger that got the number) keeps its
+// file: it may be in the middle of its rename.
+void remove_stale_temporaries(const fs::path& file) {
+  const fs::path dir = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  const std::string prefix = file.filename().string() + ".tmp.";
+  std::error_code error;
+  for (const fs::directory_entry& entry : fs::directory_iterator(dir, error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::string_view pid_text = std::string_view(name).substr(prefix.size());
+    if (!all_digits(pid_text) || pid_text.size() > 9) continue;
+    const pid_t pid = static_cast<pid_t>(std::stol(std::string(pid_text)));
+    if (pid == ::getpid()) continue;
+    if (::kill(pid, 0) != 0 && errno == ESRCH) (void)::unlink(entry.path().c_str());
+  }
+}
+
+}  // namespace
+
 void replace_private_file(const fs::path& file, std::string_view bytes) {
   make_parent_dirs(file);
   struct stat info {};
@@ -153,6 +182,7 @@ void replace_private_file(const fs::path& file, std::string_view bytes) {
     (void)::unlink(temporary.c_str());
     fail_errno(file, "cannot replace the file; it is as it was", error);
   }
+  remove_stale_temporaries(file);
   sync_parent(file);
 }
 
