@@ -1,5 +1,8 @@
 // The on-cue hook and the children it starts: the cue reaches the command in its
 // environment, starting it never waits for it, and ended children are reaped.
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <fstream>
@@ -154,4 +157,33 @@ TEST_CASE("announcer: the voice turned on during a session starts beside the loo
   }
   CHECK(notices.empty());
   CHECK(announcer.delays().voice.size() == 1);  // the one utterance after `v`, not "Get ready"
+}
+
+TEST_CASE("announcer: the audio file is never written through a link or into a FIFO", "[audio][reliability]") {
+  const test::TempDir dir;
+  const app::SessionClock clock;
+  app::AnnouncerConfig config;
+
+  // A link to someone's file: refused, and the file it points at is left as it was.
+  const std::string victim = dir.write("victim.txt", "keep me\n");
+  const std::string link = dir.path() + "/out.wav";
+  REQUIRE(::symlink(victim.c_str(), link.c_str()) == 0);
+  config.audio_file = link;
+  CHECK_THROWS_WITH(app::Announcer(config, clock),
+                    Catch::Matchers::Contains("out.wav: cannot write the audio file: is a symbolic link"));
+  CHECK(read_file(victim) == "keep me\n");
+
+  // A FIFO with no reader: refused at once, not waited on (a wait would hang the test).
+  const std::string fifo = dir.path() + "/pipe.wav";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  config.audio_file = fifo;
+  CHECK_THROWS_WITH(app::Announcer(config, clock),
+                    Catch::Matchers::Contains("pipe.wav: cannot write the audio file: not a regular file"));
+
+  // A regular file already there is replaced by the session's audio.
+  const std::string old = dir.write("old.wav", std::string(100000, 'x'));
+  config.audio_file = old;
+  { const app::Announcer announcer(config, clock); }
+  CHECK(read_file(old).rfind("RIFF", 0) == 0);
+  CHECK(read_file(old).size() < 100000);
 }
