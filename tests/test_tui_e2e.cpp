@@ -13,6 +13,7 @@
 #include <fstream>
 #include <functional>
 #include <iterator>
+#include <random>
 #include <regex>
 #include <sstream>
 #include <thread>
@@ -110,6 +111,20 @@ class Pane {
   }
   void resize(int width, int height) {
     tmux({"resize-window", "-x", std::to_string(width), "-y", std::to_string(height)});
+  }
+  // Many resizes as fast as tmux makes them: a hundred to each tmux command line (";"-joined),
+  // so the program gets SIGWINCH after SIGWINCH while it draws.
+  void resize_storm(const std::vector<std::pair<int, int>>& sizes) {
+    std::vector<std::string> args;
+    for (std::size_t i = 0; i < sizes.size(); ++i) {
+      if (!args.empty()) args.emplace_back(";");
+      args.insert(args.end(),
+                  {"resize-window", "-x", std::to_string(sizes[i].first), "-y", std::to_string(sizes[i].second)});
+      if ((i + 1) % 100 == 0 || i + 1 == sizes.size()) {
+        REQUIRE(tmux(args).exit_code == 0);
+        args.clear();
+      }
+    }
   }
 
   // Polls the screen until `done` says yes; fails the test with the last screen otherwise.
@@ -538,6 +553,32 @@ TEST_CASE("e2e: the session survives resizes to 40x12 and 20x5 and back", "[e2e]
   pane.wait_for("Session ended early");
   pane.key("q");
   CHECK(pane.exit_code() == 0);
+}
+
+TEST_CASE("e2e: a storm of 1000 resizes leaves the session running and drawn right and answering keys",
+          "[e2e][tui][stress]") {
+  REQUIRE_TMUX(tmux);
+  Pane pane(tmux);
+  start_session(pane, "low-back");
+  // Sizes from a fixed seed, from too small to draw (the "Enlarge" notice) to 200x60.
+  std::mt19937 random(14);
+  std::uniform_int_distribution<int> width(2, 200);
+  std::uniform_int_distribution<int> height(2, 60);
+  std::vector<std::pair<int, int>> sizes(1000);
+  for (auto& size : sizes) size = {width(random), height(random)};
+  pane.resize_storm(sizes);
+  REQUIRE(pane.program_pid() > 0);  // still running
+
+  pane.resize(80, 24);
+  pane.wait_for_all({"Pelvic tilt", "exercise 2 of 7", "space pause  s skip  n next", "x it hurts  ? help  q quit"});
+  pane.key("Space");
+  pane.wait_for_all({"PAUSED", "space resume"});
+  pane.keys({"q", "y"});
+  pane.wait_for("Session ended early");
+  pane.key("q");
+  CHECK(pane.exit_code() == 0);
+  CHECK(pane.history_ends() == std::vector<std::string>{"quit"});
+  CHECK(pane.display("#{cursor_flag}") == "1");  // the cursor is back
 }
 
 TEST_CASE("e2e: the terminal is restored after Ctrl-C, SIGTERM, SIGHUP and a crash", "[e2e][tui]") {
