@@ -336,6 +336,25 @@ TEST_CASE("the fast line reader agrees with the general reader on mangled lines"
     check_same(*fast, *general.record);
   }
 
+  // Names of every length around the 8 bytes the fast reader checks at once, with an escape,
+  // a non-ASCII letter or a control character at each place: read the same by both readers.
+  for (std::size_t length = 1; length <= 20; ++length) {
+    for (std::size_t at = 0; at < length; ++at) {
+      for (const std::string odd : {"\\\"", "\\\\", "\xc3\xa9", "\\u00e9", "\x01", "\x7f"}) {
+        std::string name(length, 'n');
+        name.replace(at, 1, odd);
+        std::string line = sample_line;
+        line.replace(line.find("Low back"), 8, name);
+        CAPTURE(line);
+        const auto fast = history_line::read_fast(line);
+        const HistoryLine general = history_line::read_general(line);
+        REQUIRE(fast.has_value() == general.record.has_value());
+        if (fast) check_same(*fast, *general.record);
+        CHECK(fast.has_value() == (odd != "\x01" && odd != "\x7f"));
+      }
+    }
+  }
+
   const std::string alphabet = "{}[]:,\"\\/u0123456789-.eE tnrfabcdlsx\xc3\xa9\xff\x01";
   std::mt19937 random(20260308);  // fixed: the same cases on every run
   int fast_answers = 0;
