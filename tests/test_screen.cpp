@@ -100,3 +100,20 @@ TEST_CASE("every digit has a glyph that differs from the others", "[screen]") {
     seen.push_back(shown);
   }
 }
+
+TEST_CASE("an overlay copies its drawn cells, keeps what its blanks cover, and is clipped", "[screen]") {
+  Screen screen(6, 3);
+  screen.put(0, 0, "abcdef");
+  screen.put(0, 1, "ghijkl");
+  Screen layer(3, 2);
+  layer.put(0, 0, "X", Tone::warning);
+  layer.put(2, 0, "Y", Tone::warning);  // the blank between keeps the frame's cell
+  layer.put(1, 1, "\u28ff");
+  screen.overlay(layer, 1, 0);
+  CHECK(screen.ToString() == "aXcYef\ngh\u28ffjkl\n");
+  CHECK(screen.at(1, 0).tone == Tone::warning);
+  screen.overlay(layer, 4, 2);  // mostly outside: only what falls inside is copied
+  CHECK(screen.ToString() == "aXcYef\ngh\u28ffjkl\n    X");
+  screen.overlay(layer, -1, 0);  // its left column falls outside
+  CHECK(screen.ToString() == "aYcYef\n\u28ffh\u28ffjkl\n    X");
+}

@@ -526,3 +526,68 @@ TEST_CASE("flow: the routine's own sound, unless the command line or an off in c
   CHECK(silent.flow().voice());
   CHECK_FALSE(silent.take_bell());
 }
+
+namespace {
+
+// The session screen drawn from scratch, as render_session draws it, for comparing with the
+// frames FlowView builds from the layers it keeps.
+std::string fresh_screen(const Flow& flow, TerminalSize size, Instant now) {
+  const SessionToggles toggles{flow.muted(), flow.confirming_quit(), FigureStyle::braille, true, flow.voice()};
+  Screen screen(size.width, size.height);
+  render_session(session_view(snapshot_of(*flow.session(), now), toggles, size), screen);
+  return screen.ToString();
+}
+
+// The screen without its second row, the session's progress bar.
+std::string without_progress(const std::string& screen) {
+  const std::size_t first = screen.find('\n');
+  const std::size_t second = screen.find('\n', first + 1);
+  return first == std::string::npos || second == std::string::npos ? screen
+                                                                   : screen.substr(0, first) + screen.substr(second);
+}
+
+}  // namespace
+
+TEST_CASE(
+    "flow: the frames built from the kept layers are the frames drawn afresh; each wake-up changes the screen "
+    "and none is missed",
+    "[tui-flow][figure]") {
+  for (const TerminalSize size : {TerminalSize{80, 24}, TerminalSize{120, 40}, TerminalSize{40, 12}}) {
+    CAPTURE(size.width, size.height);
+    Harness h("low-back");
+    h.request.safety_check = false;
+    h.request.pain_checkin = false;
+    FlowDriver flow(h.request, size, h.t0);
+    REQUIRE(flow.stage() == FlowDriver::Stage::session);
+    // The warm-up's marching figure, then pelvic tilts' holds, rests and release, with a pause.
+    Instant now = h.t0;
+    std::string last = flow.screen(now);
+    int frames = 0;
+    int unchanged = 0;
+    while (now < h.t0 + 150s && flow.stage() == FlowDriver::Stage::session) {
+      if (now >= h.t0 + 70s && now < h.t0 + 71s) {
+        flow.key(Harness::ch(U' '), now);  // pause, and on again 3 s later
+        flow.tick(now + 3s);
+        flow.key(Harness::ch(U' '), now + 3s);
+        now += 3s;
+        last = flow.screen(now);
+      }
+      const std::optional<Instant> wake = flow.next_wake(now);
+      REQUIRE(wake.has_value());
+      REQUIRE(*wake > now);
+      // Until the wake-up the screen stays as it is (but for the session's progress bar, which
+      // moves on by itself and is brought up to date with the next frame).
+      CHECK(without_progress(fresh_screen(flow.flow(), size, *wake - 1ms)) == without_progress(last));
+      now = *wake;
+      flow.tick(now);
+      const std::string frame = flow.screen(now);
+      CHECK(frame == fresh_screen(flow.flow(), size, now));
+      ++frames;
+      if (frame == last) ++unchanged;
+      last = frame;
+    }
+    CAPTURE(frames, unchanged);
+    CHECK(frames >= 140);  // at least once a second
+    CHECK(unchanged == 0);
+  }
+}

@@ -1,12 +1,16 @@
 #pragma once
 // The full screen's rendering of the flow: which screen a stage shows, drawn into a Screen.
 // Keeps what changes only with the step or the size (the step's wrapped text and the screen's
-// steady layer) between frames, while the countdown moves every second.
+// steady layer) between frames, while the countdown moves every second, and what changes
+// with the seconds between the figure's frames, up to four a second.
 
+#include <array>
 #include <optional>
 #include <string>
 #include <utility>
 
+#include "stretch/figure_motion.hpp"
+#include "stretch/figure_render.hpp"
 #include "stretch/flow.hpp"
 #include "stretch/screen.hpp"
 #include "stretch/view_model.hpp"
@@ -23,8 +27,8 @@ class FlowView {
   explicit FlowView(FigureStyle figure_style = FigureStyle::braille) : figure_style_(figure_style) {}
   void render(const Flow& flow, TerminalSize size, Screen& screen, Instant now);
   // The next instant the screen changes by itself: the flow's next cue or step end, or the
-  // next visible change (a second of the countdown, the breathing bar); nullopt when only a
-  // key can change it.
+  // next visible change (a second of the countdown, the breathing bar, the figure's next frame
+  // that looks different from the last one drawn); nullopt when only a key can change it.
   [[nodiscard]] std::optional<Instant> next_wake(const Flow& flow, TerminalSize size, Instant now) const;
   // How far the current panel scrolls at this size.
   [[nodiscard]] static int max_scroll(const Flow& flow, TerminalSize size);
@@ -35,9 +39,37 @@ class FlowView {
  private:
   [[nodiscard]] SessionToggles toggles(const Flow& flow) const;
 
+  // A drawing of the figure alone, in a box of its size, and what it was drawn from.
+  struct FigureKey {
+    const Figure* figure = nullptr;
+    Pose pose;
+    FigureFacing facing = FigureFacing::as_written;
+    FigureStyle style = FigureStyle::braille;
+    int width = 0;
+    int height = 0;
+    friend bool operator==(const FigureKey&, const FigureKey&) = default;
+  };
+  struct FigureLayer {
+    FigureKey key;
+    Screen cells;
+  };
+  [[nodiscard]] static FigureKey figure_key(const SessionView& view, const FigureBox& box);
+  // The drawing for `key`: one of the two kept, or drawn now in place of the other.
+  [[nodiscard]] const Screen& figure_cells(const FigureKey& key) const;
+  // Time into the step until the figure of the last frame looks different, if sooner than
+  // `limit` from now; none while it rests.
+  [[nodiscard]] std::optional<Millis> next_figure_change(const SessionSnapshot& snapshot, TerminalSize size,
+                                                         Millis limit) const;
+
   FigureStyle figure_style_;
   std::optional<StepText> step_text_;
   std::optional<Screen> steady_;
+  std::optional<Screen> counting_;  // the steady layer with all that moves but the figure
+  SessionView counting_view_;       // the view counting_ was drawn from, its figure's pose left out
+  // The figure as last drawn and as next_wake looked ahead to it: a cache, so kept by the
+  // const next_wake too.
+  mutable std::array<std::optional<FigureLayer>, 2> figure_layers_;
+  mutable std::size_t last_layer_ = 0;
   std::string steady_page_;  // the page of the steps the steady layer shows
   std::string notice_;
   std::size_t session_number_ = 0;  // Flow::sessions_started() of the session the cache was made for

@@ -80,6 +80,9 @@ class Screen {
   void put_centered(int y, std::string_view text, Tone tone = Tone::normal);
   // Repeats one glyph `count` times from (x, y).
   void repeat(int x, int y, int count, std::string_view glyph, Tone tone = Tone::normal);
+  // Copies the cells of `layer` that are not blank here, its top left at (x, y), clipped at
+  // the edges: a drawing kept apart (the figure) put over a frame.
+  void overlay(const Screen& layer, int x, int y);
 
   // The rows joined by '\n', trailing spaces of each row removed.
   [[nodiscard]] std::string ToString() const;

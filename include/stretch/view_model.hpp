@@ -37,6 +37,7 @@ struct Hotkey {
   std::string key;
   std::string label;
   int priority = 0;  // on a narrow footer the lowest go first
+  friend bool operator==(const Hotkey&, const Hotkey&) = default;
 };
 
 // "0:45", "7:40", "1:02:03": minutes without a leading zero, rounded up like a countdown.
@@ -110,6 +111,7 @@ struct SessionView {
   Pose figure_pose;
   FigureFacing figure_facing = FigureFacing::as_written;
   FigureStyle figure_style = FigureStyle::braille;
+  friend bool operator==(const SessionView&, const SessionView&) = default;
 };
 
 // What the screen says about the step under way, the same for as long as the step runs: a
@@ -147,12 +149,24 @@ void render_session(const SessionView& view, Screen& screen);
 // and the size: a loop may draw it once and copy it), and what moves, drawn over it.
 void render_session_steady(const SessionView& view, Screen& screen);
 void render_session_moving(const SessionView& view, Screen& screen);
+// render_session_moving in two parts: what changes with the seconds and keys (the header, the
+// countdown, the breathing cue, the reminder, the footer), and the figure, which moves up to
+// four times a second. A loop may keep the first between the figure's frames and draw only
+// the second over a copy of it. They draw on cells apart from each other.
+void render_session_counting(const SessionView& view, Screen& screen);
+void render_session_figure(const SessionView& view, Screen& screen);
+// Where render_session_figure draws the figure at this size (width 0: nowhere).
+[[nodiscard]] FigureBox session_figure_box(const SessionView& view, TerminalSize size);
 
 // How long (session time) until the screen would look different without any key: the next
 // whole second, the next step of the breathing bar, the next reminder, the figure's next
 // frame. Empty while paused or once finished: only a key changes the screen then.
 [[nodiscard]] std::optional<Millis> next_visible_change(const SessionSnapshot& snapshot, TerminalSize size,
                                                         const SessionToggles& toggles = {});
+// The same, with the step's text made beforehand (it must match the snapshot): a loop that
+// keeps it does not wrap the instructions again at every wake-up.
+[[nodiscard]] std::optional<Millis> next_visible_change(const SessionSnapshot& snapshot, TerminalSize size,
+                                                        const SessionToggles& toggles, const StepText& text);
 
 // ---- The routine menu ----
 

@@ -1,6 +1,7 @@
 #include "stretch/flow_view.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "stretch/flow_text.hpp"
 #include "stretch/text.hpp"
@@ -72,6 +73,7 @@ void FlowView::render(const Flow& flow, TerminalSize size, Screen& screen, Insta
   if (session_number_ != flow.sessions_started()) {  // a new session: nothing kept holds
     step_text_.reset();
     steady_.reset();
+    counting_.reset();
     session_number_ = flow.sessions_started();
   }
   const SessionSnapshot snapshot = snapshot_of(session, now);
@@ -86,18 +88,90 @@ void FlowView::render(const Flow& flow, TerminalSize size, Screen& screen, Insta
     steady_page_ = view.page;
     steady_.emplace(screen.width(), screen.height());
     render_session_steady(view, *steady_);
+    counting_.reset();
   }
-  screen = *steady_;
-  render_session_moving(view, screen);
+  // Most of the figure's frames change nothing else: the rest is drawn again only when the
+  // view without the figure's pose differs from the last one drawn.
+  Pose pose = std::exchange(view.figure_pose, Pose{});
+  if (!counting_ || counting_view_ != view) {
+    counting_ = *steady_;
+    render_session_counting(view, *counting_);
+    counting_view_ = view;
+  }
+  screen = *counting_;
+  view.figure_pose = std::move(pose);
+  // As render_session_figure draws it, from the drawings kept (the one looked ahead to by
+  // next_wake, most of the time).
+  const FigureBox box = session_figure_box(view, {screen.width(), screen.height()});
+  if (box.width > 0) screen.overlay(figure_cells(figure_key(view, box)), box.x, box.y);
+}
+
+FlowView::FigureKey FlowView::figure_key(const SessionView& view, const FigureBox& box) {
+  return FigureKey{view.figure, view.figure_pose, view.figure_facing, view.figure_style, box.width, box.height};
+}
+
+const Screen& FlowView::figure_cells(const FigureKey& key) const {
+  for (std::size_t i = 0; i < figure_layers_.size(); ++i) {
+    if (figure_layers_[i] && figure_layers_[i]->key == key) {
+      last_layer_ = i;
+      return figure_layers_[i]->cells;
+    }
+  }
+  last_layer_ = 1 - last_layer_;  // the other one goes
+  std::optional<FigureLayer>& layer = figure_layers_[last_layer_];
+  layer.emplace(FigureLayer{key, Screen(key.width, key.height)});
+  draw_figure(layer->cells, FigureBox{0, 0, key.width, key.height}, *key.figure, key.pose, key.facing, key.style);
+  return layer->cells;
+}
+
+std::optional<Millis> FlowView::next_figure_change(const SessionSnapshot& s, TerminalSize size, Millis limit) const {
+  const SessionView& view = counting_view_;  // the last frame's, with everything but the pose
+  if (s.paused || s.plan == nullptr || s.step_index >= s.plan->steps.size() || view.figure == nullptr) {
+    return std::nullopt;
+  }
+  const FigureBox box = session_figure_box(view, size);
+  if (box.width <= 0) return std::nullopt;
+  const Figure& figure = *view.figure;
+  const auto cells_at = [&](const FigureMotion& motion) -> const Screen& {
+    return figure_cells(
+        FigureKey{&figure, pose_of(figure, motion), view.figure_facing, view.figure_style, box.width, box.height});
+  };
+  FigureMotion motion = figure_motion_in(*s.plan, s.step_index, s.step_elapsed, figure.poses.size());
+  const Screen* shown = &cells_at(motion);
+  // Frame by frame, up to the first that looks different: between two poses a little apart,
+  // or on a small figure, a frame may land on the same dots as the one before.
+  while (motion.next_change && *motion.next_change - s.step_elapsed < limit) {
+    const Millis at = *motion.next_change;
+    motion = figure_motion_in(*s.plan, s.step_index, at, figure.poses.size());
+    const Screen& cells = cells_at(motion);
+    if (cells != *shown) return at - s.step_elapsed;
+    shown = &cells;  // the same drawing, kept in the slot that stays
+  }
+  return std::nullopt;
 }
 
 std::optional<Instant> FlowView::next_wake(const Flow& flow, TerminalSize size, Instant now) const {
   if (flow.stage() != Flow::Stage::session || flow.help_open() || flow.session() == nullptr) return std::nullopt;
   std::optional<Instant> wake = flow.next_due();
-  if (const std::optional<Millis> change =
-          next_visible_change(snapshot_of(*flow.session(), now), size, toggles(flow))) {
-    wake = wake ? std::min(*wake, now + *change) : now + *change;
+  const SessionSnapshot snapshot = snapshot_of(*flow.session(), now);
+  // The step's text as the last frame kept it (render() comes first at each wake-up), so that
+  // the instructions are not wrapped again four times a second while the figure moves.
+  const bool kept = step_text_ && counting_ && session_number_ == flow.sessions_started() &&
+                    step_text_matches(*step_text_, snapshot, size);
+  if (!kept) {  // not drawn yet: as the core says, without the drawings
+    if (const std::optional<Millis> change = next_visible_change(snapshot, size, toggles(flow))) {
+      wake = wake ? std::min(*wake, now + *change) : now + *change;
+    }
+    return wake;
   }
+  // Everything but the figure, then the figure's next frame that looks different, if that
+  // comes sooner.
+  SessionToggles without_figure = toggles(flow);
+  without_figure.figures = false;
+  std::optional<Millis> change = next_visible_change(snapshot, size, without_figure, *step_text_);
+  const Millis limit = change ? *change : (wake ? std::chrono::duration_cast<Millis>(*wake - now) : Millis::max());
+  if (const std::optional<Millis> figure = next_figure_change(snapshot, size, limit)) change = figure;
+  if (change) wake = wake ? std::min(*wake, now + *change) : now + *change;
   return wake;
 }
 

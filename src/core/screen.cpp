@@ -70,6 +70,20 @@ bool Screen::same_row(const Screen& other, int y) const {
          0;
 }
 
+void Screen::overlay(const Screen& layer, int x, int y) {
+  for (int ly = 0; ly < layer.height_; ++ly) {
+    const int row = y + ly;
+    if (row < 0 || row >= height_) continue;
+    for (int lx = 0; lx < layer.width_; ++lx) {
+      const int column = x + lx;
+      const Cell& cell = layer.at(lx, ly);
+      if (column < 0 || column >= width_ || cell == Cell{}) continue;
+      cells_[static_cast<std::size_t>(row) * static_cast<std::size_t>(width_) + static_cast<std::size_t>(column)] =
+          cell;
+    }
+  }
+}
+
 void Screen::reset(int width, int height) {
   width_ = width < 0 ? 0 : width;
   height_ = height < 0 ? 0 : height;

@@ -91,7 +91,8 @@ void draw_footer(const SessionView& v, Screen& screen) {
 
 // The two layouts, each in two layers: what stays for as long as the step runs (names,
 // instructions, caution, "next") and what moves with time or keys (the header, the countdown,
-// the breathing cue, the reminder, the footer). The moving layer only draws on cells the
+// the phase line with a movement's count, the breathing cue, the reminder, the footer, the
+// figure). The moving layer only draws on cells the
 // steady one leaves blank.
 
 constexpr int digits_top = 6;
@@ -106,10 +107,10 @@ struct FullLayout {
   FigureBox figure;
 };
 
-FullLayout full_layout(const SessionView& v, const Screen& screen) {
+FullLayout full_layout(const SessionView& v, TerminalSize size) {
   FullLayout l;
-  const int w = screen.width();
-  l.scale = digit_scale(TerminalSize{w, screen.height()});
+  const int w = size.width;
+  l.scale = digit_scale(size);
   l.digit_rows = big_text_rows(l.scale.up);
   // The column beside the digits stays put while the digits count down.
   l.side_x =
@@ -135,23 +136,28 @@ void draw_full_steady(const SessionView& v, Screen& screen) {
   const int count_width = static_cast<int>(display_width(v.exercise_count));
   render::text(screen, margin, 3, v.exercise_name, w - 2 * margin - count_width - 2, Tone::strong);
   render::right(screen, 3, v.exercise_count, Tone::dim);
-  draw_phase_line(v, screen, 4);
   draw_body(v, screen, h - 3 - instruction_rows(Layout::full, {w, h}), h - 4, false);
   render::text(screen, margin, h - 3, v.next, w - 2 * margin, Tone::dim);
   render::rule(screen, h - 2);
 }
 
-void draw_full_moving(const SessionView& v, Screen& screen) {
+// The figure, in its box beside the digits (left blank by everything else).
+void draw_full_figure(const SessionView& v, Screen& screen) {
+  if (v.figure == nullptr) return;
+  const FullLayout l = full_layout(v, {screen.width(), screen.height()});
+  if (l.figure.width > 0) draw_figure(screen, l.figure, *v.figure, v.figure_pose, v.figure_facing, v.figure_style);
+}
+
+// All that moves but the figure.
+void draw_full_counting(const SessionView& v, Screen& screen) {
   draw_header(v, screen);
-  const FullLayout l = full_layout(v, screen);
+  draw_phase_line(v, screen, 4);  // a counted movement's count moves
+  const FullLayout l = full_layout(v, {screen.width(), screen.height()});
   // Plain blocks: a colour here would cost escape sequences at every second and rewrite all
   // the digits at every phase change; the phase line above carries the colour.
   put_big_text(screen, 2 * margin, digits_top, v.countdown, Tone::normal, l.scale.across, l.scale.up);
   const int side_x = l.side_x;
   const int side_width = l.side_width;
-  if (v.figure != nullptr && l.figure.width > 0) {
-    draw_figure(screen, l.figure, *v.figure, v.figure_pose, v.figure_facing, v.figure_style);
-  }
   if (!v.confirm.empty()) {  // the question, not "press space", while it is asked
     render::text(screen, side_x, digits_top, "QUIT?", side_width, Tone::warning);
     render::text(screen, side_x, digits_top + 1, "y to quit, n to go on", side_width);
@@ -179,7 +185,6 @@ void draw_compact_steady(const SessionView& v, Screen& screen) {
   const int h = screen.height();
   const int width = screen.width() - 2 * margin;
   render::text(screen, margin, 2, v.exercise_name, width, Tone::strong);
-  draw_phase_line(v, screen, 3);
   draw_body(v, screen, h - 3 - instruction_rows(Layout::compact, {screen.width(), h}), h - 4, true);
   render::text(screen, margin, h - 3, v.next, width, Tone::dim);
   render::rule(screen, h - 2);
@@ -189,6 +194,7 @@ void draw_compact_moving(const SessionView& v, Screen& screen) {
   const int w = screen.width();
   const int width = w - 2 * margin;
   draw_header(v, screen);
+  draw_phase_line(v, screen, 3);
   int x = screen.put(margin, 4, v.countdown, v.phase_tone);
   if (!v.confirm.empty()) {
     screen.put(x + 2, 4, "QUIT?", Tone::warning);
@@ -232,8 +238,22 @@ void render_session_steady(const SessionView& v, Screen& screen) {
 }
 
 void render_session_moving(const SessionView& v, Screen& screen) {
+  render_session_counting(v, screen);
+  render_session_figure(v, screen);
+}
+
+FigureBox session_figure_box(const SessionView& v, TerminalSize size) {
+  if (v.layout != Layout::full || v.figure == nullptr) return {};
+  return full_layout(v, size).figure;
+}
+
+void render_session_figure(const SessionView& v, Screen& screen) {
+  if (v.layout == Layout::full) draw_full_figure(v, screen);  // the other layouts have no room for it
+}
+
+void render_session_counting(const SessionView& v, Screen& screen) {
   switch (v.layout) {
-    case Layout::full: draw_full_moving(v, screen); break;
+    case Layout::full: draw_full_counting(v, screen); break;
     case Layout::compact: draw_compact_moving(v, screen); break;
     case Layout::too_small: {
       std::vector<std::string> extra;

@@ -302,6 +302,12 @@ DigitScale digit_scale(TerminalSize size) {
 
 std::optional<Millis> next_visible_change(const SessionSnapshot& s, TerminalSize size, const SessionToggles& toggles) {
   if (s.paused || s.plan == nullptr || s.step_index >= s.plan->steps.size()) return std::nullopt;
+  return next_visible_change(s, size, toggles, step_text(*s.plan, s.step_index, size.width));
+}
+
+std::optional<Millis> next_visible_change(const SessionSnapshot& s, TerminalSize size, const SessionToggles& toggles,
+                                          const StepText& text) {
+  if (s.paused || s.plan == nullptr || s.step_index >= s.plan->steps.size()) return std::nullopt;
   // The countdown and the time left show whole seconds, rounded up: each changes when its
   // remaining time reaches a multiple of a second.
   const auto to_next_second = [](Millis remaining) {
@@ -323,7 +329,6 @@ std::optional<Millis> next_visible_change(const SessionSnapshot& s, TerminalSize
     next = std::min({next, breath_tick - into_phase(b, pace) % breath_tick, b.phase_remaining});
   }
   // The next page of instructions, when they take turns.
-  const StepText text = step_text(*s.plan, s.step_index, size.width);
   const std::vector<InstructionPage> pages = instruction_pages(text, instruction_rows(layout_for(size), size));
   if (const std::optional<Millis> turn = page_at(pages, into_exercise(s, text)).next_turn) next = std::min(next, *turn);
   // The figure's next frame, while it moves and is shown.
