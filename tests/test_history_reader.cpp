@@ -1,6 +1,8 @@
 // Reading the history as a stream: forwards and backwards give the same lines as splitting
 // the whole text, across block boundaries, with long lines cut, with or without a last
 // newline; and the digest beside the history follows the file as it grows or changes.
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <fstream>
 #include <iterator>
@@ -142,4 +144,39 @@ TEST_CASE("history digest file: follows appends, notices edits, survives a broke
     dir.write("data/history-digest.json", "{\"version\":1, garbage");
     CHECK(load_history_digest(paths) == from_scratch());
   }
+}
+
+// `stats` saves the digest it made from the whole history every time; the same digest as the
+// one on disk is not written again (a write is two fsyncs), a different one is.
+TEST_CASE("history digest file: saved only when it differs from the one on disk", "[history][digest]") {
+  const test::TempDir dir;
+  Paths paths;
+  paths.data_dir = dir.path() + "/data";
+  paths.config_dir = dir.path() + "/config";
+  HistoryRecord r;
+  r.started_at = Timestamp{sys_days{year{2026} / March / day{5}} + hours{8}, hours{0}};
+  r.routine_id = "a";
+  r.exercises = {{"a", "A", ExerciseStatus::done}};
+  append_history_record(paths.history_file(), r);
+  const HistoryDigest digest = load_history_digest(paths);  // saves it
+  const HistoryFile file(paths.history_file());
+  const auto inode = [&] {
+    struct stat info {};
+    REQUIRE(::stat(digest_file(paths).c_str(), &info) == 0);
+    return info.st_ino;
+  };
+  const std::string saved = text_of(digest_file(paths));
+  const ino_t before = inode();
+  save_history_digest(paths, file, file.size(), digest);
+  CHECK(inode() == before);  // not replaced: a rename would give it a new inode
+  CHECK(text_of(digest_file(paths)) == saved);
+
+  HistoryDigest other = digest;
+  r.started_at = Timestamp{sys_days{year{2026} / March / day{6}} + hours{8}, hours{0}};
+  other.add(r);
+  save_history_digest(paths, file, file.size(), other);
+  CHECK(text_of(digest_file(paths)) != saved);
+  dir.write("data/history-digest.json", saved.substr(0, saved.size() - 2) + " \n");  // edited by hand
+  save_history_digest(paths, file, file.size(), digest);
+  CHECK(text_of(digest_file(paths)) == saved);
 }

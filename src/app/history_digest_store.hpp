@@ -21,7 +21,7 @@ namespace stretch::app {
 [[nodiscard]] HistoryDigest load_history_digest(const Paths& paths);
 
 // Saves a digest made from the whole of `history` up to `covered` (the end of its last whole
-// line). Never throws.
+// line), unless the file already holds exactly that. Never throws.
 void save_history_digest(const Paths& paths, const HistoryFile& history, std::uint64_t covered,
                          const HistoryDigest& digest);
 
