@@ -1,4 +1,4 @@
-// Benchmark of the full-screen session in an 80×24 pseudo-terminal (docs/benchmarks.md,
+// Benchmark of the full-screen session in an 80×24 (or --size) pseudo-terminal (docs/benchmarks.md,
 // "Full-screen session"). For each run it measures, from outside the program:
 //   - start to menu: from fork to the menu's footer (its last row) in the terminal's output,
 //     the median of five starts;
@@ -10,8 +10,9 @@
 // Then prints each run and the medians. With --reference, any other full-screen program
 // (tty-clock, say) is measured the same way over the same window, from its first paint.
 //
-//   tui_bench [--seconds 60] [--runs 3] [--binary PATH]
-//   tui_bench --reference tty-clock -s -c [--seconds 60] [--runs 3]
+//   tui_bench [--seconds 60] [--runs 3] [--size 80x24] [--binary PATH]
+//   tui_bench --reference tty-clock -s -c [--seconds 60] [--runs 3] [--size 80x24]
+// At 40×12 the session screen has no room for the pose figure: the screen without it.
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
@@ -41,14 +42,18 @@ double ms_since(SteadyClock::time_point start) {
   return std::chrono::duration<double, std::milli>(SteadyClock::now() - start).count();
 }
 
-// The program under a pseudo-terminal of 80×24, in a home folder of its own.
+// The terminal's size: 80×24 unless --size says otherwise.
+int columns = 80;
+int rows = 24;
+
+// The program under a pseudo-terminal of columns × rows, in a home folder of its own.
 class Child {
  public:
   Child(const std::string& binary, const std::vector<std::string>& args, const std::filesystem::path& home,
         bool search_path = false) {
     winsize size{};
-    size.ws_row = 24;
-    size.ws_col = 80;
+    size.ws_row = static_cast<unsigned short>(rows);
+    size.ws_col = static_cast<unsigned short>(columns);
     started_ = SteadyClock::now();
     pid_ = ::forkpty(&master_, nullptr, nullptr, &size);
     if (pid_ < 0) throw std::runtime_error("forkpty failed");
@@ -299,14 +304,18 @@ int main(int argc, char** argv) {
       seconds = std::atoi(argv[++i]);
     } else if (flag == "--runs" && i + 1 < argc) {
       runs = std::atoi(argv[++i]);
+    } else if (flag == "--size" && i + 1 < argc) {
+      if (std::sscanf(argv[++i], "%dx%d", &columns, &rows) != 2) columns = 0;
     } else if (flag == "--binary" && i + 1 < argc) {
       binary = argv[++i];
     } else if (flag == "--reference") {
       while (i + 1 < argc && std::string_view(argv[i + 1]).substr(0, 2) != "--") reference.emplace_back(argv[++i]);
     }
   }
-  if (seconds < 10 || seconds > 90 || runs < 1) {
-    std::fprintf(stderr, "usage: tui_bench [--seconds 10..90] [--runs N] [--binary PATH] [--reference COMMAND...]\n");
+  if (seconds < 10 || seconds > 90 || runs < 1 || columns < 20 || columns > 500 || rows < 5 || rows > 200) {
+    std::fprintf(stderr,
+                 "usage: tui_bench [--seconds 10..90] [--runs N] [--size COLUMNSxROWS] [--binary PATH] "
+                 "[--reference COMMAND...]\n");
     return 2;
   }
   std::vector<Run> all;
