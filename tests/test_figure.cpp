@@ -207,7 +207,13 @@ TEST_CASE("docs/figures.md shows every built-in figure as the program draws it",
       "to 64 colours): [white 80x24](screenshots/session-light-80x24.png),\n"
       "[black 80x24](screenshots/session-dark-80x24.png),\n"
       "[white 120x36](screenshots/session-light-120x36.png),\n"
-      "[black 120x36](screenshots/session-dark-120x36.png).\n";
+      "[black 120x36](screenshots/session-dark-120x36.png).\n"
+      "\n"
+      "A held stretch, knee to chest 8 s into its 30-s hold at 80x24 on white (the same script): the\n"
+      "figure has eased into its stretched position over the first out-breath and stays there while\n"
+      "the digits count down.\n"
+      "\n"
+      "![Knee to chest during its hold in xterm at 80x24](screenshots/session-hold-light-80x24.png)\n";
   for (const auto& [id, entry] : builtin_library().exercises()) {
     const Exercise& exercise = entry.exercise;
     const Figure& figure = exercise.figure;

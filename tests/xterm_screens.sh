@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs a full-screen session in a real terminal emulator (xterm under Xvfb), takes
-# screenshots with ImageMagick's import during a hold, and checks the countdown's big digits
+# screenshots with ImageMagick's import (a few seconds into low-back's marching warm-up, and
+# in a held knee to chest), and checks the countdown's big digits
 # for stray columns: a thin streak of background inside a block, or a sliver of a block
 # beside one, which a font whose full-block glyph is narrower or wider than its cell leaves.
 # Two sizes (80x24 and 120x36, where the digits are taller) on a white and on a black
-# background. Exits 77 (skipped) when Xvfb, xterm or ImageMagick is missing.
+# background, and the hold at 80x24 on white. Exits 77 (skipped) when Xvfb, xterm or ImageMagick is missing.
 #
 #   tests/xterm_screens.sh STRETCH_TIMER_BINARY [OUTPUT_DIR]
 #
@@ -46,18 +47,26 @@ done
 mkdir -p "$work/config/stretch-timer" "$work/data" "$work/state"
 printf '{"daily_safety_check": false, "get_ready_seconds": 1, "pain_checkin": false}\n' \
   >"$work/config/stretch-timer/config.json"
+# A held stretch from the start, for the figure in its stretched pose while the digits count.
+mkdir -p "$work/config/stretch-timer/routines"
+cat >"$work/config/stretch-timer/routines/screens.json" <<'JSON'
+{"routines": [{"id": "screens-hold", "name": "Knee to chest, held",
+  "description": "One held stretch, for the screenshots.",
+  "exercises": [{"exercise": "knee-to-chest", "hold": 30, "reps": 1}]}]}
+JSON
 
 failures=0
-# shot NAME COLUMNS ROWS FG BG: a screenshot of the session a few seconds into its first hold.
+# shot NAME COLUMNS ROWS FG BG [ROUTINE SECONDS]: a screenshot of the session SECONDS (4) in,
+# of ROUTINE (low-back: its marching warm-up).
 shot() {
-  local name=$1 columns=$2 rows=$3 fg=$4 bg=$5
+  local name=$1 columns=$2 rows=$3 fg=$4 bg=$5 routine=${6:-low-back} seconds=${7:-4}
   XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state" \
     LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \
     xterm -T stretch-check -tn xterm-256color -geometry "${columns}x${rows}+0+0" -b 0 -fg "$fg" -bg "$bg" -fa Monospace -fs 11 \
-    -xrm 'XTerm*cursorBlink: false' -e "$binary" session low-back --no-checkin &
+    -xrm 'XTerm*cursorBlink: false' -e "$binary" session "$routine" --no-checkin &
   term_pid=$!
-  # Get ready (1 s), then into the first hold: the figure eases in over the out-breath.
-  sleep 4
+  # Get ready (1 s), then into the first exercise.
+  sleep "$seconds"
   # The window's place and size on the screen, from the X server.
   xwininfo -name "stretch-check" | awk '
     /Absolute upper-left X/ {x = $NF} /Absolute upper-left Y/ {y = $NF}
@@ -81,6 +90,8 @@ shot light-80x24 80 24 black white
 shot dark-80x24 80 24 white black
 shot light-120x36 120 36 black white
 shot dark-120x36 120 36 white black
+# Knee to chest 8 s into its hold: eased in over the first out-breath, now still.
+shot hold-light-80x24 80 24 black white screens-hold 9
 if [ "$failures" -gt 0 ]; then
   echo "xterm_screens: $failures screenshot(s) with stray columns in the digits" >&2
   exit 1
