@@ -5,7 +5,7 @@
 // with each movement, so the figure moves with the count. A flow: out of the start into the
 // phase's pose (the second pose on for the first phase, the third for the next; a sided flow
 // uses the second pose, mirrored on the right) and back as the phase ends. Still while
-// getting ready and resting. Frames are a quarter of a second apart, so that the screen is
+// getting ready and resting. Frames are half a second apart, so that the screen is
 // redrawn only when the figure visibly changes, and never at rest.
 
 #include <cstddef>
@@ -16,7 +16,9 @@
 
 namespace stretch {
 
-inline constexpr Millis figure_frame{250};     // at most 4 frames a second while it moves
+// At most 2 frames a second while it moves: 4 cost 2.7 times tty-clock's CPU and 3.6 times its
+// bytes (README, Performance); 2 still give a 2-s movement 4 frames and an easing-in 8 to 10.
+inline constexpr Millis figure_frame{500};
 inline constexpr Millis figure_release{2000};  // back to the start at the end of a hold
 
 struct FigureMotion {

@@ -2,7 +2,7 @@
 // The full screen's rendering of the flow: which screen a stage shows, drawn into a Screen.
 // Keeps what changes only with the step or the size (the step's wrapped text and the screen's
 // steady layer) between frames, while the countdown moves every second, and what changes
-// with the seconds between the figure's frames, up to four a second.
+// with the seconds between the figure's frames, up to two a second.
 
 #include <array>
 #include <optional>

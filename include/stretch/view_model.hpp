@@ -151,7 +151,7 @@ void render_session_steady(const SessionView& view, Screen& screen);
 void render_session_moving(const SessionView& view, Screen& screen);
 // render_session_moving in two parts: what changes with the seconds and keys (the header, the
 // countdown, the breathing cue, the reminder, the footer), and the figure, which moves up to
-// four times a second. A loop may keep the first between the figure's frames and draw only
+// twice a second. A loop may keep the first between the figure's frames and draw only
 // the second over a copy of it. They draw on cells apart from each other.
 void render_session_counting(const SessionView& view, Screen& screen);
 void render_session_figure(const SessionView& view, Screen& screen);

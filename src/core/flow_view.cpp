@@ -155,7 +155,7 @@ std::optional<Instant> FlowView::next_wake(const Flow& flow, TerminalSize size, 
   std::optional<Instant> wake = flow.next_due();
   const SessionSnapshot snapshot = snapshot_of(*flow.session(), now);
   // The step's text as the last frame kept it (render() comes first at each wake-up), so that
-  // the instructions are not wrapped again four times a second while the figure moves.
+  // the instructions are not wrapped again at each of the figure's frames.
   const bool kept = step_text_ && counting_ && session_number_ == flow.sessions_started() &&
                     step_text_matches(*step_text_, snapshot, size);
   if (!kept) {  // not drawn yet: as the core says, without the drawings
