@@ -2,6 +2,8 @@
 # Sets up and builds stretch-timer on Debian or Ubuntu: installs the packages it needs
 # when they are missing (with sudo when not run as root), then configures and builds.
 # A developer's build: warnings are errors (STRETCH_WERROR), unlike a packager's plain cmake.
+# build/ is a Release build, the program as a user and a packager run it (and the one CI
+# tests and packages); build-sanitize/ is a Debug build.
 #
 #   scripts/setup.sh              the program only, into build/ (fastest way to a session)
 #   scripts/setup.sh --tests      the program, the test suite and the benchmarks, into build/
@@ -11,7 +13,7 @@ cd "$(dirname "$0")/.."
 
 build_dir=build
 targets=(--target stretch-timer)
-cmake_args=(-DSTRETCH_WERROR=ON)
+cmake_args=(-DSTRETCH_WERROR=ON -DCMAKE_BUILD_TYPE=Release)
 case "${1:-}" in
   "") ;;
   --tests) targets=() ;;
