@@ -15,6 +15,8 @@ inline StringContainsMatcher Contains(const std::string& text, CaseSensitive sen
   return ContainsSubstring(text, sensitivity);
 }
 }  // namespace Catch::Matchers
+// 2.x's single header brings Approx into the global namespace; 3.x keeps it in Catch.
+using Catch::Approx;
 #else
 #include <catch2/catch.hpp>
 #endif

@@ -4,6 +4,7 @@
 // fresh home, the clock sped up.
 #include <signal.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
