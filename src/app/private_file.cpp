@@ -11,6 +11,7 @@
 #include <cstring>
 #include <string>
 
+#include "app/descriptor.hpp"
 #include "app/file_text.hpp"
 #include "stretch/text.hpp"
 
@@ -26,18 +27,6 @@ namespace fs = std::filesystem;
 [[noreturn]] void fail_errno(const fs::path& file, const std::string& what, int error) {
   fail(file, what + ": " + std::strerror(error));
 }
-
-// Closes the descriptor on every way out; closing also drops the flock.
-struct Descriptor {
-  int fd = -1;
-  Descriptor() = default;
-  explicit Descriptor(int opened) : fd(opened) {}
-  Descriptor(const Descriptor&) = delete;
-  Descriptor& operator=(const Descriptor&) = delete;
-  ~Descriptor() {
-    if (fd >= 0) ::close(fd);
-  }
-};
 
 // What is wrong with a file to be written, or "" when it is a regular file of the user's.
 std::string refusal(const struct stat& info) {
@@ -98,6 +87,7 @@ void append_private_file(const fs::path& file, std::string_view bytes) {
   if (const std::string why = refusal(info); !why.empty()) fail(file, why);
   // Two programs appending at once (two terminals) take turns, so neither tears the other's
   // line, the last-byte check below sees a settled file, and a failed write can be undone.
+  // The lock goes when `out` closes the file, on every way out.
   while (::flock(out.fd, LOCK_EX) != 0) {
     if (errno != EINTR) fail_errno(file, "cannot lock the file", errno);
   }

@@ -11,24 +11,13 @@
 #include <cerrno>
 #include <cstring>
 
+#include "app/descriptor.hpp"
 #include "stretch/cue_environment.hpp"
 
 extern char** environ;
 
 namespace stretch::app {
 namespace {
-
-// Closes what it holds when it goes, on every path out of start().
-struct Fd {
-  int fd = -1;
-  Fd() = default;
-  explicit Fd(int f) : fd(f) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() {
-    if (fd >= 0) ::close(fd);
-  }
-};
 
 struct SpawnAttributes {
   posix_spawnattr_t attr{};
@@ -54,8 +43,8 @@ pid_t ChildProcesses::start(const std::string& command, const std::vector<std::s
   reap();
   // The words go through a socket, not a pipe: a command that exits without reading them
   // makes send() fail with EPIPE instead of killing this program with SIGPIPE.
-  Fd ours;
-  Fd theirs;
+  Descriptor ours;
+  Descriptor theirs;
   if (!input.empty()) {
     int pair[2] = {-1, -1};
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0) {
