@@ -71,20 +71,39 @@ bool write_all(int fd, std::string_view bytes) {
   return true;
 }
 
+// Opens `file` read and write (created 0600 when missing) and checks the opened descriptor.
+// O_NOFOLLOW: a symlink at the name is refused, not followed. O_NONBLOCK: a FIFO put at the
+// name cannot block the open (read and write, it opens at once, and fstat refuses it).
+// Returns -1 and says why in `why`, or leaves `why` empty and errno set when open() failed.
+int open_checked(const fs::path& file, int flags, std::string& why) {
+  const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | flags, 0600);
+  if (fd < 0) {
+    if (errno == ELOOP) why = "is a symbolic link; the program writes its files only directly";
+    return -1;
+  }
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) {
+    why = std::string("cannot check the file: ") + std::strerror(errno);
+  } else {
+    why = refusal(info);
+  }
+  if (why.empty()) return fd;
+  ::close(fd);
+  return -1;
+}
+
 }  // namespace
 
 void append_private_file(const fs::path& file, std::string_view bytes) {
   make_parent_dirs(file);
-  // O_NOFOLLOW: a symlink at the name is refused, not followed. O_NONBLOCK: a FIFO put at
-  // the name cannot block the open. Read and write: the last byte is read back below.
-  const Descriptor out(::open(file.c_str(), O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0600));
+  // Read and write: the last byte is read back below.
+  std::string why;
+  const Descriptor out(open_checked(file, O_APPEND, why));
   if (out.fd < 0) {
-    if (errno == ELOOP) fail(file, "is a symbolic link; the program writes its files only directly");
+    if (!why.empty()) fail(file, why);
     fail_errno(file, "cannot open the file for writing", errno);
   }
   struct stat info {};
-  if (::fstat(out.fd, &info) != 0) fail_errno(file, "cannot check the file", errno);
-  if (const std::string why = refusal(info); !why.empty()) fail(file, why);
   // Two programs appending at once (two terminals) take turns, so neither tears the other's
   // line, the last-byte check below sees a settled file, and a failed write can be undone.
   // The lock goes when `out` closes the file, on every way out.
@@ -142,6 +161,22 @@ void remove_stale_temporaries(const fs::path& file) {
 }
 
 }  // namespace
+
+int open_private_output(const fs::path& file, std::string& why) {
+  why.clear();
+  const int fd = open_checked(file, 0, why);
+  if (fd < 0) {
+    if (why.empty()) why = std::strerror(errno);
+    return -1;
+  }
+  // Emptied only now that it is known to be a regular file of the user's.
+  if (::ftruncate(fd, 0) != 0) {
+    why = std::strerror(errno);
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
 
 void replace_private_file(const fs::path& file, std::string_view bytes) {
   make_parent_dirs(file);

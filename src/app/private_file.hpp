@@ -13,6 +13,7 @@
 
 #include <filesystem>
 #include <stdexcept>
+#include <string>
 #include <string_view>
 
 namespace stretch::app {
@@ -31,5 +32,12 @@ void append_private_file(const std::filesystem::path& file, std::string_view byt
 // then renamed over it, so a crash leaves the old file or the new one, never half of one.
 // An existing `file` that is a symlink, not a regular file or not the user's is refused.
 void replace_private_file(const std::filesystem::path& file, std::string_view bytes);
+
+// Opens `file` to be written from its start, for output the user names and the program writes
+// as it goes (the audio file), with the promises above: no link followed, no FIFO waited on,
+// only a regular file of the user's, created 0600, emptied only once it has passed the checks.
+// Its folder is not made. Returns the descriptor, the caller's to close; or -1 and the reason
+// in `why`.
+[[nodiscard]] int open_private_output(const std::filesystem::path& file, std::string& why);
 
 }  // namespace stretch::app

@@ -1,13 +1,12 @@
 #include "app/audio/wav_timeline.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 
+#include "app/private_file.hpp"
 #include "stretch/text.hpp"
 #include "stretch/tones.hpp"
 #include "stretch/wav.hpp"
@@ -19,33 +18,17 @@ namespace {
 // more (the announcer drops cues later than 2 s), and memory stays small.
 constexpr std::chrono::seconds settled{3};
 
-// Opens the audio file for writing as the program's other files are opened (private_file.hpp):
-// never through a symbolic link, never waiting on a FIFO (O_NONBLOCK: with no reader, open()
-// fails at once), and only a regular file, checked on the opened descriptor. A regular file
-// also lets the header's sizes be written at the end. Sets errno and returns nullptr, or says
-// why in `refusal`.
-std::FILE* open_audio_file(const std::filesystem::path& path, std::string& refusal) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    if (errno == ELOOP) refusal = "is a symbolic link; name the file itself";
-    if (errno == ENXIO) refusal = "not a regular file; refusing to write to it";
-    return nullptr;
-  }
-  struct stat info {};
-  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-    if (refusal.empty()) refusal = "not a regular file; refusing to write to it";
-    ::close(fd);
-    return nullptr;
-  }
-  // Truncated only now that it is known to be a plain file.
-  if (::ftruncate(fd, 0) != 0) {
-    const int error = errno;
-    ::close(fd);
-    errno = error;
-    return nullptr;
-  }
+// The audio file is opened as the program's own files are (private_file.hpp): no link
+// followed, no FIFO waited on, only a regular file, which also lets the header's sizes be
+// written at the end. nullptr and the reason in `why` otherwise.
+std::FILE* open_audio_file(const std::filesystem::path& path, std::string& why) {
+  const int fd = open_private_output(path, why);
+  if (fd < 0) return nullptr;
   std::FILE* file = ::fdopen(fd, "wb");
-  if (file == nullptr) ::close(fd);
+  if (file == nullptr) {
+    why = std::strerror(errno);
+    ::close(fd);
+  }
   return file;
 }
 
@@ -53,13 +36,15 @@ std::FILE* open_audio_file(const std::filesystem::path& path, std::string& refus
 
 WavTimeline::WavTimeline(const std::filesystem::path& path, const SessionClock& clock)
     : clock_(clock), origin_(clock.now()) {
-  std::string refusal;
-  file_ = open_audio_file(path, refusal);
+  std::string why;
+  file_ = open_audio_file(path, why);
   const auto header = wav_header(audio_sample_rate, 0);
   if (file_ == nullptr || std::fwrite(header.data(), 1, header.size(), file_) != header.size()) {
-    const std::string why = refusal.empty() ? std::strerror(errno) : refusal;
-    if (file_ != nullptr) std::fclose(file_);
-    file_ = nullptr;
+    if (file_ != nullptr) {  // the header could not be written
+      why = std::strerror(errno);
+      std::fclose(file_);
+      file_ = nullptr;
+    }
     throw AudioFileError(sanitize_for_terminal(path.string()) + ": cannot write the audio file: " + why);
   }
 }
