@@ -216,6 +216,19 @@ TEST_CASE("flow: a note is at most 280 characters, and the field shows its end",
   CHECK(h.outcomes[0].note == std::string(max_note_characters, 'a'));
 }
 
+TEST_CASE("flow: a note may begin with a space, and the keys after it are taken", "[tui-flow]") {
+  Harness h("desk-break");
+  h.request.safety_check = false;
+  FlowDriver flow(h.request, {80, 24}, h.t0);
+  flow.key(Harness::ch(U'4'), h.t0);
+  flow.tick(h.t0 + 1h);
+  flow.key(Key::of(Key::Code::enter), h.t0 + 1h);  // no rating after
+  for (const char32_t c : std::u32string(U" hip tight")) flow.key(Harness::ch(c), h.t0 + 1h);
+  flow.key(Key::of(Key::Code::enter), h.t0 + 1h);
+  REQUIRE(h.outcomes.size() == 1);
+  CHECK(h.outcomes[0].note == "hip tight");
+}
+
 TEST_CASE("flow: x stops for pain, shows the advice, and records once", "[tui-flow]") {
   Harness h("low-back");
   h.request.safety_check = false;

@@ -4,6 +4,7 @@
 #include <sstream>
 #include <utility>
 
+#include "json_input.hpp"
 #include "stretch/cue_sound.hpp"
 #include "stretch/cue_words.hpp"
 #include "stretch/cues.hpp"
@@ -322,7 +323,7 @@ void Flow::note_key(const Key& key, Effects& out) {
     return;
   }
   const bool text = key.code == Key::Code::character && key.ch >= 0x20 && key.ch != 0x7F && key.ch <= 0x10FFFF;
-  if (!text || clean_note(note_draft_ + "x").size() <= note_draft_.size()) return;  // no room left
+  if (!text || json_input::code_points(note_draft_) >= max_note_characters) return;  // no room left
   std::string typed;
   append_utf8(typed, key.ch);
   // A control character (C1, a text-direction control) would not stay in the note: not taken.
