@@ -25,13 +25,11 @@ bool uses_tones(SoundMode mode) { return mode == SoundMode::tones || mode == Sou
 
 Announcer::Announcer(AnnouncerConfig config, const SessionClock& clock)
     : config_(std::move(config)), clock_(clock), sound_(config_.sound), voice_(config_.voice) {
-  for (const Chime tone : {Chime::hold_start, Chime::hold_end, Chime::tick, Chime::switch_sides, Chime::session_done}) {
-    tones_[tone] = std::make_shared<const std::vector<std::int16_t>>(synthesize_tone(tone));
-  }
   if (!config_.audio_file.empty()) {
     auto file = std::make_unique<WavTimeline>(config_.audio_file, clock_);  // throws AudioFileError
     file_ = file.get();
     player_ = std::move(file);
+    make_tones();
     device_tried_ = true;
   } else if (needs_device()) {
     open_device();
@@ -50,6 +48,14 @@ Announcer::~Announcer() {
   if (worker_.joinable()) worker_.join();
 }
 
+// The tones are made once there is something to play them on: with the sound off, the bell
+// alone or no device, start-up does not pay for them.
+void Announcer::make_tones() {
+  for (const Chime tone : {Chime::hold_start, Chime::hold_end, Chime::tick, Chime::switch_sides, Chime::session_done}) {
+    tones_[tone] = std::make_shared<const std::vector<std::int16_t>>(synthesize_tone(tone));
+  }
+}
+
 bool Announcer::needs_device() const {
   // Silence asked for is kept from the sound server too: `m` or `v` opens it if wanted.
   const bool espeak_live = voice_ && config_.voice_command.empty() && config_.voice_backend == VoiceBackend::espeak_ng;
@@ -60,7 +66,10 @@ void Announcer::open_device() {
   if (device_tried_) return;
   device_tried_ = true;
   std::unique_ptr<AudioDevice> device = open_pulse_device(clock_, device_problem_);
-  if (device) player_ = std::make_unique<Player>(std::move(device));
+  if (device) {
+    player_ = std::make_unique<Player>(std::move(device));
+    make_tones();
+  }
   if (!player_ && sound_ != SoundMode::off && sound_ != SoundMode::bell) {
     // What it means first, the technical reason last: the session screen shows what fits.
     notice("No sound device: the terminal bell rings in place of the tones (" + device_problem_ + ").");

@@ -84,6 +84,7 @@ class Announcer {
 
   [[nodiscard]] bool needs_device() const;
   void open_device();
+  void make_tones();
   // `here`: espeak-ng starts on this thread (before the session); otherwise the worker starts
   // it, so that the `v` key never holds up the loop.
   void open_voice(bool here);
