@@ -22,6 +22,10 @@ namespace stretch {
 // controls included) become U+FFFD, so no escape sequence from a file can reach the terminal.
 [[nodiscard]] std::string sanitize_for_terminal(std::string_view text);
 
+// Text from a file or the command line for a message: quoted, cleaned as above, and cut after
+// 40 bytes (at a character's start) with "...", since it is only there to be recognised.
+[[nodiscard]] std::string quote_text(std::string_view text);
+
 // The same for a message of several lines: each line cleaned, the line breaks kept. For
 // text that echoes the command line (the argument parser's messages).
 [[nodiscard]] std::string sanitize_lines_for_terminal(std::string_view text);

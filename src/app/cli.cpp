@@ -75,7 +75,7 @@ std::optional<ParsedArguments> check_command_word(const std::vector<std::string>
   if (word.starts_with("-") || std::find(commands.begin(), commands.end(), word) != commands.end()) {
     return std::nullopt;
   }
-  parsed.err = "stretch-timer: no command " + quote_argument(word);
+  parsed.err = "stretch-timer: no command " + quote_text(word);
   if (const auto near = closest_match(word, commands)) {
     parsed.err += "; did you mean \"" + *near + "\"?\n";
   } else {

@@ -52,7 +52,7 @@ std::optional<PlanSettings> load_plan_settings(const Paths& paths, const Options
 
 const LibraryRoutine* find_or_report(const Library& library, const std::string& id, std::ostream& err) {
   if (const LibraryRoutine* found = library.find_routine(id)) return found;
-  err << "stretch-timer: no routine " << quote_argument(id);
+  err << "stretch-timer: no routine " << quote_text(id);
   if (const auto near = closest_match(id, routine_ids(library))) {
     err << "; did you mean \"" << *near << "\"?\n";
     return nullptr;
@@ -93,14 +93,6 @@ void print_wrapped(std::ostream& out, std::string_view indent, const std::string
 }
 
 }  // namespace
-
-std::string quote_argument(std::string_view word) {
-  constexpr std::size_t shown = 40;
-  if (word.size() <= shown) return "\"" + sanitize_for_terminal(word) + "\"";
-  std::size_t cut = shown;
-  while (cut > 0 && (static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) --cut;
-  return "\"" + sanitize_for_terminal(word.substr(0, cut)) + "...\"";
-}
 
 std::vector<std::string> routine_ids(const Library& library) {
   std::vector<std::string> ids;

@@ -17,11 +17,6 @@ int run_command(const Options& options, std::ostream& out, std::ostream& err);
 
 // "stretch-timer: skipped FILE: WHERE: WHAT", one line per problem of a loaded library.
 void report_skipped(const Diagnostics& problems, std::ostream& err);
-
-// A word from the command line for a message: quoted, cleaned as file text is, and cut when
-// long (it is only there to be recognised).
-[[nodiscard]] std::string quote_argument(std::string_view word);
-
 // The ids of the library's routines, in its order: candidates for "did you mean".
 [[nodiscard]] std::vector<std::string> routine_ids(const Library& library);
 

@@ -125,7 +125,7 @@ int run_session(const Options& options, std::ostream& out, std::ostream& err) {
     sort_for_menu(request.menu);
     if (request.menu.empty()) {
       report_skipped(loaded.problems, err);
-      err << "stretch-timer: no routine or tag " << quote_argument(options.target);
+      err << "stretch-timer: no routine or tag " << quote_text(options.target);
       if (const auto near = closest_match(options.target, routine_ids(loaded.library))) {
         err << "; did you mean \"" << *near << "\"?\n";
       } else {

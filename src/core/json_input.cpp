@@ -456,16 +456,6 @@ std::string at_position(std::string_view text, std::size_t offset) {
   return "line " + std::to_string(pos.line) + ", column " + std::to_string(pos.column);
 }
 
-std::string quote_text(std::string_view text) {
-  constexpr std::size_t max_shown = 40;
-  if (text.size() <= max_shown) return "\"" + sanitize_for_terminal(text) + "\"";
-  // Cut at a code-point boundary, never inside a character (which would show as U+FFFD).
-  std::size_t cut = max_shown;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  std::string shown = sanitize_for_terminal(text.substr(0, cut)) + "...";
-  return "\"" + shown + "\"";
-}
-
 std::size_t code_points(std::string_view text) {
   return static_cast<std::size_t>(
       std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));

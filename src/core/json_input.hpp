@@ -14,6 +14,7 @@
 
 #include "stretch/diagnostic.hpp"
 #include "stretch/model.hpp"
+#include "stretch/text.hpp"
 
 namespace stretch::json_input {
 
@@ -89,8 +90,8 @@ struct ParseLimits {
 // "line 3, column 14" for a byte offset.
 [[nodiscard]] std::string at_position(std::string_view text, std::size_t offset);
 
-// Quotes a string from a file for a message, with its control characters made harmless.
-[[nodiscard]] std::string quote_text(std::string_view text);
+// quote_text (stretch/text.hpp) quotes a string from a file for a message.
+using stretch::quote_text;
 
 // Characters (code points) in valid UTF-8.
 [[nodiscard]] std::size_t code_points(std::string_view text);

@@ -88,6 +88,15 @@ std::optional<std::size_t> find_control_character(std::string_view text) noexcep
   return std::nullopt;
 }
 
+std::string quote_text(std::string_view text) {
+  constexpr std::size_t max_shown = 40;
+  if (text.size() <= max_shown) return "\"" + sanitize_for_terminal(text) + "\"";
+  // Cut at a code-point boundary, never inside a character (which would show as U+FFFD).
+  std::size_t cut = max_shown;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return "\"" + sanitize_for_terminal(text.substr(0, cut)) + "...\"";
+}
+
 std::string sanitize_for_terminal(std::string_view text) {
   std::string out;
   out.reserve(text.size());
