@@ -526,17 +526,25 @@ TEST_CASE("stress: 100 SIGKILLs at random moments lose no record", "[reliability
   env["STRETCH_TIMER_TIME_SCALE"] = "20000";  // desk-break's 8 min in about 25 ms
 
   // How long a whole run takes here, so the kills fall over all of it: start-up, the
-  // session, the record and the exit.
-  const auto start = std::chrono::steady_clock::now();
-  REQUIRE_FALSE(run_and_kill(env, home, std::chrono::seconds(30)));
-  const auto whole = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
-  int ended_by_themselves = 1;
+  // session, the record and the exit. The median of 5: the first run of a fresh build can
+  // take several times as long as the rest, and moments drawn from it mostly came after the
+  // end (97 kills in 500 runs on a loaded machine).
+  std::vector<std::chrono::microseconds> durations;
+  for (int i = 0; i < 5; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    REQUIRE_FALSE(run_and_kill(env, home, std::chrono::seconds(30)));
+    durations.push_back(
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start));
+  }
+  std::sort(durations.begin(), durations.end());
+  const std::chrono::microseconds whole = durations[2];
+  int ended_by_themselves = 5;
   int killed = 0;
   std::mt19937 random(14);
   // Up to the whole run's length: some runs end before their moment (runs vary), so runs go
   // on until 100 have been killed.
   std::uniform_int_distribution<long> moment(0, whole.count());
-  while (killed < 100 && killed + ended_by_themselves < 500) {
+  while (killed < 100 && killed + ended_by_themselves < 1000) {
     if (run_and_kill(env, home, std::chrono::microseconds(moment(random)))) {
       ++killed;
     } else {
