@@ -197,7 +197,7 @@ TEST_CASE("a whole plain session ends once, with the record and both pain rating
   CHECK(o.pain_before == 3);
   CHECK(o.pain_after == 2);
   CHECK(o.note.empty());  // the end of input: no note
-  CHECK_THAT(run.out, Contains(std::string(flow_text::note_prompt)));
+  CHECK_THAT(run.out, Contains("A note for your physiotherapist, or Enter for none: "));
   CHECK(run.safety_passed == 1);
   const PlainRun noted = run_plain(request, "1\n3\n2\nleft hip tight during piriformis\n");
   REQUIRE(noted.outcomes.size() == 1);
@@ -309,7 +309,7 @@ TEST_CASE("answers and keys typed ahead into a terminal are read in order", "[pl
   const PlainRun noted = run_plain(request, "1\n3\nqy6\n left hip tight \n", Input::terminal, 1000);
   REQUIRE(noted.outcomes.size() == 1);
   CHECK(noted.outcomes[0].note == "left hip tight");
-  CHECK_THAT(noted.out, Contains(std::string(flow_text::note_prompt)));
+  CHECK_THAT(noted.out, Contains("A note for your physiotherapist, or Enter for none: "));
   CHECK(run.outcomes[0].record.end == SessionEnd::quit);
   CHECK(run.outcomes[0].pain_before == 3);
   CHECK(run.outcomes[0].pain_after == 6);

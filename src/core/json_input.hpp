@@ -53,13 +53,6 @@ class Problems {
       return false;
     }
   }
-  void add(InputError error) {
-    if (errors.size() < max_kept) {
-      errors.push_back(std::move(error));
-    } else {
-      stopped = true;
-    }
-  }
   [[nodiscard]] bool empty() const { return errors.empty(); }
 
   std::vector<InputError> errors;
