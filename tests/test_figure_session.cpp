@@ -132,3 +132,47 @@ TEST_CASE("the screen wakes for the figure only while it moves, at most twice a 
   CHECK(wakes({80, 24}, {}, ease, end) == wakes({80, 24}, off, ease, end));
   CHECK(wakes({40, 12}, {}, 0ms, end) == wakes({40, 12}, off, 0ms, end));
 }
+
+TEST_CASE("the figure takes the width right of the cue column, which keeps its longest words whole", "[figure][view]") {
+  const Plan plan = plan_of("low-back");
+  const std::size_t hold = find_step(plan, StepKind::hold, Side::left);
+  for (const TerminalSize size :
+       {TerminalSize{80, 24}, TerminalSize{100, 30}, TerminalSize{120, 36}, TerminalSize{200, 60}}) {
+    INFO(size.width << "x" << size.height);
+    SessionSnapshot easing = at(plan, hold, 0ms);
+    easing.breath = BreathCue{BreathPhase::out, 0.0, 3000ms, true};
+    const SessionView view = session_view(easing, {}, size);
+    REQUIRE(view.figure != nullptr);
+    const FigureBox box = session_figure_box(view, size);
+    // A person lying down is wide: at 80x24 the figure had 17 to 19 columns and could not be
+    // read from the floor; now it has every column right of a narrower cue column.
+    CHECK(box.width >= (size.width == 80 ? 25 : 44));
+    CHECK(box.x + box.width <= size.width - 1);
+    Screen screen(size.width, size.height);
+    render_session(view, screen);
+    const std::string text = screen.ToString();
+    CHECK(text.find("breathe out, ease in") != std::string::npos);
+    SessionSnapshot paused = easing;
+    paused.paused = true;
+    Screen paused_screen(size.width, size.height);
+    render_session(session_view(paused, {}, size), paused_screen);
+    // Whole, or wrapped at a space where the column is narrow.
+    const std::string paused_text = paused_screen.ToString();
+    CHECK(paused_text.find("PAUSED") != std::string::npos);
+    CHECK((paused_text.find("press space to continue") != std::string::npos ||
+           (paused_text.find("press space to") != std::string::npos &&
+            paused_text.find("continue") != std::string::npos)));
+    // The figure's drawing fills most of its box's width.
+    int left = box.width;
+    int right = -1;
+    for (int y = box.y; y < box.y + box.height; ++y) {
+      for (int x = box.x; x < box.x + box.width; ++x) {
+        if (screen.at(x, y).glyph() != " ") {
+          left = std::min(left, x - box.x);
+          right = std::max(right, x - box.x);
+        }
+      }
+    }
+    CHECK(right - left + 1 >= box.width * 3 / 4);
+  }
+}

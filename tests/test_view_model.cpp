@@ -77,12 +77,12 @@ const std::string hold_80x24 = golden(R"(
  Knee to chest (one leg)                                        exercise 2 of 6
  HOLD · LEFT · rep 2 of 4                                             steps 1/2
 
-  ██████      ██████  ██████      breathe in
-  ██  ██  ██  ██  ██      ██      ████████░░░░░░░░
-  ██  ██      ██  ██      ██
-  ██  ██  ██  ██  ██      ██      Stay still. No bouncing.           ⣀⣀⡠⡏⠉⢉⠽⡀
-  ██████      ██████      ██                                    ⢰⠉⢙⣤⣊⣀⣀⣀⡧⠒⠁ ⠈⢆
-                                                            ⣀⣀⣀⣀⣈⣓⣋⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣁
+  ██████      ██████  ██████  breathe in
+  ██  ██  ██  ██  ██      ██  ████████░░░░░░░░
+  ██  ██      ██  ██      ██                                         ⢸⠉⠉⠉⢉⢖
+  ██  ██  ██  ██  ██      ██  Stay still. No              ⢀⠤⠤⢄  ⡠⠊⠉⠉⠉⢸ ⡠⠔⠁⠈⠢⡀
+  ██████      ██████      ██  bouncing.                   ⢸  ⢸⠢⠮⠤⠤⠤⠤⠤⠼⠊     ⠑⡄
+                                                    ⣀⣀⣀⣀⣀⣀⣀⣉⣉⣁⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣈⣀
  Lie on your back on a mat or rug, knees bent and feet flat on the floor,
  hip-width apart.
  1. Bring one knee up toward your chest.
@@ -117,12 +117,12 @@ const std::string paused_80x24 = golden(R"(
  Knee to chest (one leg)                                        exercise 2 of 6
  HOLD · LEFT · rep 2 of 4                                             steps 1/2
 
-  ██████      ██████  ██████      PAUSED
-  ██  ██  ██  ██  ██      ██      press space to continue
-  ██  ██      ██  ██      ██
-  ██  ██  ██  ██  ██      ██      Stay still. No bouncing.           ⣀⣀⡠⡏⠉⢉⠽⡀
-  ██████      ██████      ██                                    ⢰⠉⢙⣤⣊⣀⣀⣀⡧⠒⠁ ⠈⢆
-                                                            ⣀⣀⣀⣀⣈⣓⣋⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣁
+  ██████      ██████  ██████  PAUSED
+  ██  ██  ██  ██  ██      ██  press space to
+  ██  ██      ██  ██      ██  continue                               ⢸⠉⠉⠉⢉⢖
+  ██  ██  ██  ██  ██      ██  Stay still. No              ⢀⠤⠤⢄  ⡠⠊⠉⠉⠉⢸ ⡠⠔⠁⠈⠢⡀
+  ██████      ██████      ██  bouncing.                   ⢸  ⢸⠢⠮⠤⠤⠤⠤⠤⠼⠊     ⠑⡄
+                                                    ⣀⣀⣀⣀⣀⣀⣀⣉⣉⣁⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣈⣀
  Lie on your back on a mat or rug, knees bent and feet flat on the floor,
  hip-width apart.
  1. Bring one knee up toward your chest.

@@ -107,24 +107,31 @@ struct FullLayout {
   FigureBox figure;
 };
 
+// The column beside the digits: wide enough for its longest cue, "breathe out, ease in"; the
+// reminder and the line under PAUSED wrap in it.
+constexpr int cue_columns = 20;
+// Blank columns between the digits and that column, and between it and the figure.
+constexpr int digits_gap = 2;
+constexpr int figure_gap = 2;
+
 FullLayout full_layout(const SessionView& v, TerminalSize size) {
   FullLayout l;
   const int w = size.width;
   l.scale = digit_scale(size);
   l.digit_rows = big_text_rows(l.scale.up);
   // The column beside the digits stays put while the digits count down.
-  l.side_x =
-      2 * margin + std::max(big_text_width("0:00", l.scale.across), big_text_width(v.countdown, l.scale.across)) + 6;
+  l.side_x = 2 * margin +
+             std::max(big_text_width("0:00", l.scale.across), big_text_width(v.countdown, l.scale.across)) + digits_gap;
   l.side_width = w - margin - l.side_x;
   if (v.figure != nullptr) {
-    // From the phase line's row to the last row of the digits; twice as wide as tall keeps
-    // braille dots square. The cue and reminder keep at least 24 columns, so that "breathe
-    // out, ease in" and "press space to continue" stay whole.
+    // From the row above the digits to the row under them, and everything right of the
+    // cue column up to four columns a row: a person lying down is wide, and at 80x24 the
+    // figure needs all the width there is to be read from the floor.
     const int rows = l.digit_rows + 2;
-    const int columns = std::min(rows * 4, l.side_width - 24 - 2);
+    const int columns = std::min(rows * 4, l.side_width - cue_columns - figure_gap);
     if (columns >= 12) {
       l.figure = FigureBox{w - margin - columns, digits_top - 1, columns, rows};
-      l.side_width -= columns + 2;
+      l.side_width -= columns + figure_gap;
     }
   }
   return l;
@@ -158,12 +165,18 @@ void draw_full_counting(const SessionView& v, Screen& screen) {
   put_big_text(screen, 2 * margin, digits_top, v.countdown, Tone::normal, l.scale.across, l.scale.up);
   const int side_x = l.side_x;
   const int side_width = l.side_width;
+  // The line under PAUSED or QUIT? wraps in a narrow column rather than lose its end.
+  const auto state = [&](std::string_view word, std::string_view what) {
+    render::text(screen, side_x, digits_top, word, side_width, Tone::warning);
+    if (side_width <= 0) return;
+    const std::vector<std::string> lines =
+        first_rows(wrap_text(what, static_cast<std::size_t>(side_width)), 2, side_width);
+    for (std::size_t i = 0; i < lines.size(); ++i) screen.put(side_x, digits_top + 1 + static_cast<int>(i), lines[i]);
+  };
   if (!v.confirm.empty()) {  // the question, not "press space", while it is asked
-    render::text(screen, side_x, digits_top, "QUIT?", side_width, Tone::warning);
-    render::text(screen, side_x, digits_top + 1, "y to quit, n to go on", side_width);
+    state("QUIT?", "y to quit, n to go on");
   } else if (v.paused) {
-    render::text(screen, side_x, digits_top, "PAUSED", side_width, Tone::warning);
-    render::text(screen, side_x, digits_top + 1, "press space to continue", side_width);
+    state("PAUSED", "press space to continue");
   } else {
     render::text(screen, side_x, digits_top, v.breath_word, side_width, Tone::accent);
     if (v.breath_cells > 0) {
