@@ -4,6 +4,7 @@
 // ncurses painter copies only the cells that differ from the previous frame.
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -48,8 +49,17 @@ class Cell {
   bool append(std::string_view mark);
 
   Tone tone = Tone::normal;
-  // Byte for byte (unused bytes are always zero): two cells compare as two machine words.
-  friend bool operator==(const Cell& a, const Cell& b) { return std::memcmp(&a, &b, sizeof(Cell)) == 0; }
+  // Byte for byte (unused bytes are always zero, and the static_assert below rules out
+  // padding): two cells compare as two machine words. Not memcmp, which clang-tidy rightly
+  // questions on a class that is not standard-layout; not the defaulted comparison, which
+  // g++ 12 -O2 compiles to three compares and made comparing an 80x24 frame 3 to 5 times
+  // slower (the painter compares every cell of every frame).
+  friend bool operator==(const Cell& a, const Cell& b) {
+    using Words = std::array<std::uint64_t, 2>;
+    const auto x = std::bit_cast<Words>(a);
+    const auto y = std::bit_cast<Words>(b);
+    return ((x[0] ^ y[0]) | (x[1] ^ y[1])) == 0;
+  }
 
  private:
   // A blank is all zero bytes, whether made or written as " ", so that a frame is blanked

@@ -66,6 +66,9 @@ Screen::Screen(int width, int height)
 bool Screen::same_row(const Screen& other, int y) const {
   if (other.width_ != width_ || y < 0 || y >= height_ || y >= other.height_) return false;
   const std::size_t at = static_cast<std::size_t>(y) * static_cast<std::size_t>(width_);
+  // A row at once, as memory: a cell's bytes are its value (no padding, unused bytes zero:
+  // see Cell), and most rows of most frames are compared here.
+  // NOLINTNEXTLINE(bugprone-suspicious-memory-comparison)
   return std::memcmp(cells_.data() + at, other.cells_.data() + at, static_cast<std::size_t>(width_) * sizeof(Cell)) ==
          0;
 }
