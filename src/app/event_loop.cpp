@@ -87,15 +87,7 @@ int run_flow(Flow& flow, FrontEnd& front, const SessionRequest& request, SignalP
     for (Effect& effect : effects) {
       switch (effect.kind) {
         case Effect::Kind::record:
-          try {
-            if (request.on_session_end) request.on_session_end(*effect.outcome);
-          } catch (const std::exception& e) {
-            flow.record_failed(e.what());
-          }
-          break;
-        case Effect::Kind::safety_passed:
-          if (request.on_safety_check_passed) request.on_safety_check_passed();
-          break;
+        case Effect::Kind::safety_passed: keep(effect, request, flow); break;
         case Effect::Kind::cue:
           effect.bell = sound_cue(flow, request.announcer, *effect.cue, now);
           if (request.on_cue) request.on_cue(*effect.cue);
@@ -132,6 +124,18 @@ int run_flow(Flow& flow, FrontEnd& front, const SessionRequest& request, SignalP
     if (wake) wait = clock.real_wait_until(*wake);
     ready = wait_for(front.input_fd(flow), signals.fd(), wait);
     if (stats != nullptr) ++stats->wake_ups;
+  }
+}
+
+void keep(const Effect& effect, const SessionRequest& request, Flow& flow) {
+  if (effect.kind == Effect::Kind::record) {
+    try {
+      if (request.on_session_end) request.on_session_end(*effect.outcome);
+    } catch (const std::exception& e) {
+      flow.record_failed(e.what());
+    }
+  } else if (effect.kind == Effect::Kind::safety_passed) {
+    if (request.on_safety_check_passed) request.on_safety_check_passed();
   }
 }
 

@@ -46,6 +46,12 @@ struct LoopStats {
   Millis session_time{0};
 };
 
+// Carries out an effect that keeps something with the request's hooks: the history record
+// (one that cannot be written is handed back to the flow, which says why and ends with a
+// failure) and the safety check's date. Other effects are left alone. The loop's, and the
+// tests' way of doing the same.
+void keep(const Effect& effect, const SessionRequest& request, Flow& flow);
+
 // Runs the flow to its end; its exit code.
 int run_flow(Flow& flow, FrontEnd& front, const SessionRequest& request, SignalPipe& signals,
              LoopStats* stats = nullptr);

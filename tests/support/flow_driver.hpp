@@ -3,12 +3,12 @@
 // instants in; screens, bells, history records and the exit code out. The effects are
 // carried out here as the shell's loop would (records kept, the safety check counted).
 
-#include <exception>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "app/event_loop.hpp"
 #include "app/session_types.hpp"
 #include "stretch/cue_sound.hpp"
 #include "stretch/flow.hpp"
@@ -61,15 +61,7 @@ class FlowDriver {
     for (const Effect& e : effects) {
       switch (e.kind) {
         case Effect::Kind::record:
-          try {  // as the loop does (app/event_loop.cpp)
-            if (request_.on_session_end) request_.on_session_end(*e.outcome);
-          } catch (const std::exception& failed) {
-            flow_.record_failed(failed.what());
-          }
-          break;
-        case Effect::Kind::safety_passed:
-          if (request_.on_safety_check_passed) request_.on_safety_check_passed();
-          break;
+        case Effect::Kind::safety_passed: app::keep(e, request_, flow_); break;  // as the loop does
         case Effect::Kind::cue:
           cues_.push_back(*e.cue);
           // As the loop does with no sound device: the bell as it always rang.
