@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include "app/write_all.hpp"
+
 namespace stretch::app {
 namespace {
 
@@ -104,17 +106,8 @@ class CheckedOutput::Buffer : public std::streambuf {
   }
 
   bool write_all(std::string_view bytes) {
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-      const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) {
-        error_ = n < 0 ? errno : EIO;
-        return false;
-      }
-      done += static_cast<std::size_t>(n);
-    }
-    return true;
+    error_ = app::write_all(fd_, bytes);
+    return error_ == 0;
   }
 
   int fd_;

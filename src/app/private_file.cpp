@@ -13,6 +13,7 @@
 
 #include "app/descriptor.hpp"
 #include "app/file_text.hpp"
+#include "app/write_all.hpp"
 #include "stretch/text.hpp"
 
 namespace stretch::app {
@@ -50,25 +51,6 @@ void sync_parent(const fs::path& file) {
   const fs::path dir = file.has_parent_path() ? file.parent_path() : fs::path(".");
   const Descriptor folder(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (folder.fd >= 0) (void)::fsync(folder.fd);
-}
-
-// Writes all of `bytes`; false with errno set when a write fails. A short write (the disk
-// filled, a size limit reached) is followed by one for the rest, which then gives the reason.
-bool write_all(int fd, std::string_view bytes) {
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    if (n == 0) {
-      errno = EIO;
-      return false;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  return true;
 }
 
 // Opens `file` read and write (created 0600 when missing) and checks the opened descriptor.
@@ -123,7 +105,7 @@ void append_private_file(const fs::path& file, std::string_view bytes) {
   whole += bytes;
 
   // One write() for the whole text: with O_APPEND it lands whole at the end.
-  if (!write_all(out.fd, whole) || ::fsync(out.fd) != 0) {
+  if (write_all(out.fd, whole) != 0 || ::fsync(out.fd) != 0) {
     const int error = errno;
     // Under the lock: no other writer has appended since, so the old length is the file as
     // it was. Without this a torn line would stay, and be warned about forever.
@@ -194,7 +176,7 @@ void replace_private_file(const fs::path& file, std::string_view bytes) {
   {
     const Descriptor out(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
     if (out.fd < 0) fail_errno(temporary, "cannot create the file", errno);
-    if (!write_all(out.fd, bytes) || ::fsync(out.fd) != 0) {
+    if (write_all(out.fd, bytes) != 0 || ::fsync(out.fd) != 0) {
       const int error = errno;
       (void)::unlink(temporary.c_str());
       fail_errno(file, "cannot write the file; it is as it was", error);

@@ -17,6 +17,8 @@
 #include <string>
 #include <string_view>
 
+#include "app/write_all.hpp"
+
 namespace stretch::app {
 namespace {
 
@@ -189,13 +191,8 @@ void Terminal::resize() {
 }
 
 void Terminal::write_all(const std::string& bytes) {
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(STDOUT_FILENO, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return;  // the terminal is gone; SIGHUP or POLLHUP ends the loop
-    done += static_cast<std::size_t>(n);
-  }
+  // A failed write is let go: the terminal is gone, and SIGHUP or POLLHUP ends the loop.
+  (void)app::write_all(STDOUT_FILENO, bytes);
 }
 
 void Terminal::paint(Screen& screen, bool bell) {
