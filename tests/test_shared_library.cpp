@@ -41,3 +41,46 @@ TEST_CASE("shared library: the sound backend finds libpulse-simple where it is i
     CHECK_THAT(why_not, !Catch::Matchers::Contains("cannot load"));
   }
 }
+
+namespace {
+
+struct Libc {
+  decltype(&std::strlen) length = nullptr;
+};
+
+int libc_loads = 0;
+
+const Libc* load_libc(std::string& why_not) {
+  return load_once<Libc>(
+      "libc.so.6", "libc",
+      [](SharedLibrary& library, Libc& api) {
+        ++libc_loads;
+        return library.find("strlen", api.length);
+      },
+      why_not);
+}
+
+const Libc* load_missing(std::string& why_not) {
+  return load_once<Libc>(
+      "libstretch-timer-no-such-library.so.9", "Nothing",
+      [](SharedLibrary& library, Libc& api) { return library.find("strlen", api.length); }, why_not);
+}
+
+}  // namespace
+
+TEST_CASE("shared library: load_once loads a library's functions at the first call only", "[shared_library]") {
+  std::string why_not;
+  const Libc* first = load_libc(why_not);
+  REQUIRE(first != nullptr);
+  CHECK(first->length("stretch") == 7);
+  CHECK(load_libc(why_not) == first);
+  CHECK(libc_loads == 1);
+  CHECK(why_not.empty());
+
+  // A missing library: nullptr and the same reason, after the label, at every call.
+  CHECK(load_missing(why_not) == nullptr);
+  CHECK_THAT(why_not, Catch::Matchers::StartsWith("Nothing: cannot load libstretch-timer-no-such-library.so.9"));
+  std::string again;
+  CHECK(load_missing(again) == nullptr);
+  CHECK(again == why_not);
+}

@@ -5,6 +5,7 @@
 // dozens of files for sessions that use none of them (docs/benchmarks.md, "Start-up and memory").
 #include <dlfcn.h>
 
+#include <optional>
 #include <string>
 
 namespace stretch::app {
@@ -39,5 +40,25 @@ class SharedLibrary {
   void* handle_;
   std::string error_;
 };
+
+// A library's functions, loaded on the first call and kept for the rest of the process: the
+// `Api` struct of function pointers that `find_all(SharedLibrary&, Api&)` fills, returning
+// true when it found every one. nullptr when the library or a function is missing, with the
+// reason, after `label` ("PulseAudio"), in `why_not`, at that call and every later one.
+// One load per call site: the lambda passed as `find_all` has a type of its own, and so this
+// function's statics are its own.
+template <typename Api, typename FindAll>
+const Api* load_once(const char* soname, const char* label, FindAll find_all, std::string& why_not) {
+  static std::string error;
+  static const std::optional<Api> api = [&]() -> std::optional<Api> {
+    SharedLibrary library(soname);
+    Api functions;
+    if (find_all(library, functions)) return functions;
+    error = std::string(label) + ": " + library.error();
+    return std::nullopt;
+  }();
+  if (!api) why_not = error;
+  return api ? &*api : nullptr;
+}
 
 }  // namespace stretch::app

@@ -3,7 +3,6 @@
 #include <espeak-ng/speak_lib.h>
 
 #include <atomic>
-#include <optional>
 
 #include "app/shared_library.hpp"
 #include "stretch/tones.hpp"
@@ -23,21 +22,15 @@ struct Espeak {
 
 // The library's functions, loaded once; nullptr, with the reason, where it is not installed.
 const Espeak* load_espeak(std::string& why_not) {
-  static std::string error;
-  static const std::optional<Espeak> api = []() -> std::optional<Espeak> {
-    SharedLibrary library("libespeak-ng.so.1");
-    Espeak e;
-    if (library.find("espeak_Initialize", e.initialize) && library.find("espeak_SetVoiceByName", e.set_voice_by_name) &&
-        library.find("espeak_SetParameter", e.set_parameter) &&
-        library.find("espeak_SetSynthCallback", e.set_synth_callback) && library.find("espeak_Synth", e.synth) &&
-        library.find("espeak_Terminate", e.terminate)) {
-      return e;
-    }
-    error = "espeak-ng: " + library.error();
-    return std::nullopt;
-  }();
-  if (!api) why_not = error;
-  return api ? &*api : nullptr;
+  return load_once<Espeak>(
+      "libespeak-ng.so.1", "espeak-ng",
+      [](SharedLibrary& l, Espeak& api) {
+        return l.find("espeak_Initialize", api.initialize) && l.find("espeak_SetVoiceByName", api.set_voice_by_name) &&
+               l.find("espeak_SetParameter", api.set_parameter) &&
+               l.find("espeak_SetSynthCallback", api.set_synth_callback) && l.find("espeak_Synth", api.synth) &&
+               l.find("espeak_Terminate", api.terminate);
+      },
+      why_not);
 }
 
 // The loaded library while a voice is open.

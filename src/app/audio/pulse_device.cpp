@@ -3,8 +3,6 @@
 #include <pulse/error.h>
 #include <pulse/simple.h>
 
-#include <optional>
-
 #include "app/shared_library.hpp"
 #include "stretch/tones.hpp"
 
@@ -24,21 +22,15 @@ struct PulseSimple {
 
 // The library's functions, loaded once; nullptr, with the reason, where it is not installed.
 const PulseSimple* load_pulse(std::string& why_not) {
-  static std::string error;
-  static const std::optional<PulseSimple> api = []() -> std::optional<PulseSimple> {
-    SharedLibrary library("libpulse-simple.so.0");
-    PulseSimple p;
-    // pa_strerror lives in libpulse, which libpulse-simple brings in: dlsym finds it there.
-    if (library.find("pa_simple_new", p.simple_new) && library.find("pa_simple_write", p.write) &&
-        library.find("pa_simple_drain", p.drain) && library.find("pa_simple_get_latency", p.get_latency) &&
-        library.find("pa_simple_free", p.free) && library.find("pa_strerror", p.strerror)) {
-      return p;
-    }
-    error = "PulseAudio: " + library.error();
-    return std::nullopt;
-  }();
-  if (!api) why_not = error;
-  return api ? &*api : nullptr;
+  return load_once<PulseSimple>(
+      "libpulse-simple.so.0", "PulseAudio",
+      [](SharedLibrary& l, PulseSimple& api) {
+        // pa_strerror lives in libpulse, which libpulse-simple brings in: dlsym finds it there.
+        return l.find("pa_simple_new", api.simple_new) && l.find("pa_simple_write", api.write) &&
+               l.find("pa_simple_drain", api.drain) && l.find("pa_simple_get_latency", api.get_latency) &&
+               l.find("pa_simple_free", api.free) && l.find("pa_strerror", api.strerror);
+      },
+      why_not);
 }
 
 // A short buffer: a tone is heard within about its length of being written, and a voice

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <optional>
 
 #include "app/audio/live_voice.hpp"
 #include "app/shared_library.hpp"
@@ -24,20 +23,14 @@ struct SpeechDispatcher {
 
 // The library's functions, loaded once; nullptr, with the reason, where it is not installed.
 const SpeechDispatcher* load_speechd(std::string& why_not) {
-  static std::string error;
-  static const std::optional<SpeechDispatcher> api = []() -> std::optional<SpeechDispatcher> {
-    SharedLibrary library("libspeechd.so.2");
-    SpeechDispatcher s;
-    if (library.find("spd_open2", s.open2) && library.find("spd_say", s.say) && library.find("spd_cancel", s.cancel) &&
-        library.find("spd_close", s.close) && library.find("spd_set_voice_rate", s.set_voice_rate) &&
-        library.find("spd_set_language", s.set_language)) {
-      return s;
-    }
-    error = "speech-dispatcher: " + library.error();
-    return std::nullopt;
-  }();
-  if (!api) why_not = error;
-  return api ? &*api : nullptr;
+  return load_once<SpeechDispatcher>(
+      "libspeechd.so.2", "speech-dispatcher",
+      [](SharedLibrary& l, SpeechDispatcher& api) {
+        return l.find("spd_open2", api.open2) && l.find("spd_say", api.say) && l.find("spd_cancel", api.cancel) &&
+               l.find("spd_close", api.close) && l.find("spd_set_voice_rate", api.set_voice_rate) &&
+               l.find("spd_set_language", api.set_language);
+      },
+      why_not);
 }
 
 class SpeechDispatcherVoice final : public LiveVoice {
