@@ -127,14 +127,6 @@ TEST_CASE("resume: a routine from an exercise on", "[resume]") {
   CHECK(routine_from(routine, 9).entries.empty());
 }
 
-TEST_CASE("resume: did you mean", "[resume]") {
-  const std::vector<std::string> ids = {"pelvic-tilt", "bridge", "knee-to-chest", "cat-cow", "child-pose"};
-  CHECK(near_names("brige", ids) == std::vector<std::string>{"bridge"});
-  CHECK(near_names("knee", ids) == std::vector<std::string>{"knee-to-chest"});
-  CHECK(near_names("pelvic_tilt", ids) == std::vector<std::string>{"pelvic-tilt"});
-  CHECK(near_names("hamstring", ids).empty());
-}
-
 TEST_CASE("resume: how long ago", "[resume]") {
   CHECK(time_ago(now_at(9, 8), now_at(9, 8)) == "just now");
   CHECK(time_ago(now_at(9, 8), now_at(9, 8, 40)) == "40 min ago");

@@ -91,6 +91,12 @@ TEST_CASE("did you mean: the nearest name within a slip's distance", "[text][sug
   CHECK_FALSE(closest_match("dance", commands));
   CHECK_FALSE(closest_match("", commands));
   CHECK(closest_match("lowback", {"desk-break", "low-back", "hips"}) == std::optional<std::string>{"low-back"});
+  // An exercise for --from: a slip, a name cut short, a different punctuation; a stranger not.
+  const std::vector<std::string> ids = {"pelvic-tilt", "bridge", "knee-to-chest", "cat-cow", "child-pose"};
+  CHECK(closest_match("brige", ids) == std::optional<std::string>{"bridge"});
+  CHECK(closest_match("knee", ids) == std::optional<std::string>{"knee-to-chest"});
+  CHECK(closest_match("pelvic_tilt", ids) == std::optional<std::string>{"pelvic-tilt"});
+  CHECK_FALSE(closest_match("hamstring", ids));
   CHECK(edit_distance("kitten", "sitting") == 3);
   CHECK(edit_distance("ab", "ba") == 1);
 }

@@ -58,8 +58,4 @@ struct ResumePoint {
 // The menu's line: "Resume Low back from Bridge (stopped 2 hours ago)".
 [[nodiscard]] std::string resume_label(const ResumePoint& point, std::chrono::sys_seconds now);
 
-// Of `candidates`, those close to `typed` (a typo, a missing letter, a prefix): the "did
-// you mean" of a command line. Nearest first; at most 3.
-[[nodiscard]] std::vector<std::string> near_names(std::string_view typed, std::span<const std::string> candidates);
-
 }  // namespace stretch

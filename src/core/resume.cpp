@@ -6,26 +6,6 @@
 #include "stretch/session_join.hpp"
 
 namespace stretch {
-namespace {
-
-// Edits (insert, delete, replace) from a to b.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-}  // namespace
-
 std::chrono::sys_seconds end_of(const HistoryRecord& record) {
   return record.started_at.utc + record.active + record.paused;
 }
@@ -97,23 +77,6 @@ std::string resume_label(const ResumePoint& point, std::chrono::sys_seconds now)
   const std::string& routine = point.routine_name.empty() ? point.routine_id : point.routine_name;
   const std::string& exercise = point.exercise_name.empty() ? point.exercise_id : point.exercise_name;
   return "Resume " + routine + " from " + exercise + " (stopped " + time_ago(point.ended, now) + ")";
-}
-
-std::vector<std::string> near_names(std::string_view typed, std::span<const std::string> candidates) {
-  std::vector<std::pair<std::size_t, std::string>> scored;
-  for (const std::string& c : candidates) {
-    std::size_t d = edit_distance(typed, c);
-    if (!typed.empty() && c.starts_with(typed)) d = std::min<std::size_t>(d, 1);  // "knee" for "knee-to-chest"
-    // Close enough to be a slip: a third of the name, and at least 2 edits for short names.
-    if (d <= std::max<std::size_t>(2, c.size() / 3)) scored.emplace_back(d, c);
-  }
-  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<std::string> out;
-  for (auto& [d, name] : scored) {
-    if (out.size() == 3) break;
-    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
-  }
-  return out;
 }
 
 }  // namespace stretch

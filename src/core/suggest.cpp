@@ -34,7 +34,9 @@ std::optional<std::string> closest_match(std::string_view typed, const std::vect
   std::size_t best_distance = allowed + 1;
   for (const std::string& candidate : candidates) {
     if (candidate.size() > longest) continue;
-    const std::size_t distance = edit_distance(typed, candidate);
+    std::size_t distance = edit_distance(typed, candidate);
+    // The start of a name is a name cut short: "knee" for "knee-to-chest".
+    if (candidate.starts_with(typed)) distance = std::min<std::size_t>(distance, 1);
     if (distance < best_distance) {
       best_distance = distance;
       best = candidate;
