@@ -1,5 +1,6 @@
 #include "app/history_digest_store.hpp"
 
+#include <optional>
 #include <string>
 
 #include "app/file_text.hpp"
@@ -30,16 +31,15 @@ void add_lines(const HistoryFile& history, std::uint64_t from, std::uint64_t to,
   });
 }
 
-}  // namespace
-
-void save_history_digest(const Paths& paths, const HistoryFile& history, std::uint64_t covered,
-                         const HistoryDigest& digest) {
+// Saves the digest unless `saved` (the digest file's text as read, if it was) already holds
+// it. Never throws.
+void save_digest(const Paths& paths, const HistoryFile& history, std::uint64_t covered, const HistoryDigest& digest,
+                 const std::optional<std::string>& saved) {
   try {
     const std::string text = digest_to_text(digest, source_of(history, covered)) + "\n";
     // The same digest as the one saved (`stats` after the menu brought it up to date) is not
     // written again: a write is two fsyncs, which took `stats` from 20 ms to 40 ms.
-    const FileText saved = read_text_file(digest_file(paths), max_digest_bytes, "digest files", Links::refuse);
-    if (saved.text && *saved.text == text) return;
+    if (saved && *saved == text) return;
     // Written whole beside and renamed over (private_file.hpp), so a reader never sees half
     // a digest, and never through a link put at its name.
     replace_private_file(digest_file(paths), text);
@@ -48,24 +48,41 @@ void save_history_digest(const Paths& paths, const HistoryFile& history, std::ui
   }
 }
 
+FileText read_saved_digest(const Paths& paths) {
+  return read_text_file(digest_file(paths), max_digest_bytes, "digest files", Links::refuse);
+}
+
+}  // namespace
+
+void save_history_digest(const Paths& paths, const HistoryFile& history, std::uint64_t covered,
+                         const HistoryDigest& digest) {
+  try {
+    save_digest(paths, history, covered, digest, read_saved_digest(paths).text);
+  } catch (const std::exception&) {
+    // As in save_digest: a cache left unsaved costs a rebuild next time.
+  }
+}
+
 HistoryDigest load_history_digest(const Paths& paths) {
   try {
     const HistoryFile history(paths.history_file());
     if (history.missing()) return {};
     const std::uint64_t end = history.whole_lines_end();
-    const FileText saved_text = read_text_file(digest_file(paths), max_digest_bytes, "digest files", Links::refuse);
+    // Read once: compared below with what would be saved, so that an unchanged digest is not
+    // written again.
+    const FileText saved_text = read_saved_digest(paths);
     if (saved_text.text) {
       std::optional<SavedDigest> saved = parse_digest_text(*saved_text.text);
       if (saved && saved->source.bytes <= end && saved->source == source_of(history, saved->source.bytes)) {
         if (saved->source.bytes == end) return std::move(saved->digest);
         add_lines(history, saved->source.bytes, end, saved->digest);
-        save_history_digest(paths, history, end, saved->digest);
+        save_digest(paths, history, end, saved->digest, saved_text.text);
         return std::move(saved->digest);
       }
     }
     HistoryDigest rebuilt;
     add_lines(history, 0, end, rebuilt);
-    save_history_digest(paths, history, end, rebuilt);
+    save_digest(paths, history, end, rebuilt, saved_text.text);
     return rebuilt;
   } catch (const std::exception&) {
     return {};
