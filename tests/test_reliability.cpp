@@ -21,6 +21,7 @@
 #include <thread>
 #include <vector>
 
+#include "app/private_file.hpp"
 #include "catch.hpp"
 #include "support/run_process.hpp"
 
@@ -170,6 +171,43 @@ TEST_CASE("a temporary file left by a killed writer is removed by the next write
   CHECK_FALSE(fs::exists(stale));
   CHECK(fs::exists(live));   // its writer (this test) is alive: it may be about to rename it
   CHECK(fs::exists(other));  // not a name the program makes
+}
+
+TEST_CASE("the sweep of left temporaries touches only FILE.tmp.PID beside the file replaced", "[reliability][files]") {
+  const TempDir home;
+  const fs::path folder = fs::path(home.path()) / "data";
+  const fs::path file = folder / "state.json";
+  // A pid that is surely gone: a child that has exited and been waited for.
+  const pid_t gone = ::fork();
+  if (gone == 0) ::_exit(0);
+  REQUIRE(gone > 0);
+  REQUIRE(::waitpid(gone, nullptr, 0) == gone);
+  const std::string dead = ".tmp." + std::to_string(gone);
+  const std::string victim = home.write("victim.txt", "keep me\n");
+  const std::vector<std::string> strangers = {
+      home.write("state.json" + dead, "{"),           // the same name in the folder above
+      home.write("data/sub/state.json" + dead, "{"),  // and in a folder below
+      home.write("data/other.json" + dead, "{"),      // another file's temporary
+      home.write("data/xstate.json" + dead, "{"),     // a name that only ends like it
+      home.write("data/state.json.tmp." + std::to_string(gone) + "x", "{"),
+  };
+  // A link at a swept name is removed itself; what it points to is not touched.
+  const fs::path link = folder / ("state.json" + dead);
+  fs::create_symlink(victim, link);
+
+  stretch::app::replace_private_file(file, "{}\n");
+  CHECK(slurp(file) == "{}\n");
+  CHECK_FALSE(fs::is_symlink(link));
+  CHECK(slurp(victim) == "keep me\n");
+  for (const std::string& stranger : strangers) {
+    INFO(stranger);
+    CHECK(fs::exists(stranger));
+  }
+
+  // A plain file left at the name is removed as well.
+  home.write("data/state.json" + dead, "{");
+  stretch::app::replace_private_file(file, "{}\n");
+  CHECK_FALSE(fs::exists(link));
 }
 
 TEST_CASE("files the program makes are 0600 in 0700 folders", "[reliability][files]") {
