@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -262,24 +263,38 @@ TEST_CASE("SIGTERM, SIGINT and SIGHUP end the session as interrupted with 128 + 
   }
 }
 
-// Issue 14 item 1: the signals besides these that end a process by default (SIGQUIT,
-// SIGUSR1, SIGPIPE) do the same: the session recorded as interrupted, with where it stopped.
-TEST_CASE("SIGQUIT, SIGUSR1 and SIGPIPE also end the session as interrupted, recorded", "[plain][e2e][signals]") {
-  for (int signal_number : {SIGQUIT, SIGUSR1, SIGPIPE}) {
+// Issue 14 item 1: every other signal whose default action ends a process does the same:
+// the session recorded as interrupted, with where it stopped. The signals are written out
+// here, not taken from the program's list, so that one left out of that list fails here
+// (SIGXFSZ is ignored on purpose: see docs/reliability.md).
+TEST_CASE("every other signal that ends a process by default ends the session as interrupted, recorded",
+          "[plain][e2e][signals]") {
+  const std::vector<int> signals = {SIGQUIT, SIGUSR1, SIGPIPE, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGPOLL};
+  // All sessions at once: each spends its few seconds waiting for its first hold.
+  std::vector<std::unique_ptr<TempDir>> homes;
+  std::vector<std::unique_ptr<InteractiveProcess>> children;
+  for (std::size_t i = 0; i < signals.size(); ++i) {
+    homes.push_back(std::make_unique<TempDir>());
+    children.push_back(std::make_unique<InteractiveProcess>(
+        stretch_timer_argv({"session", "desk-break", "--plain", "--no-checkin"}), fresh_home(*homes[i], "20")));
+  }
+  std::vector<termios> before;
+  for (const auto& child : children) {
+    before.push_back(child->terminal_settings());
+    child->type("1\n");  // the safety check: none applies
+  }
+  for (std::size_t i = 0; i < signals.size(); ++i) {
+    const int signal_number = signals[i];
     INFO(signal_number);
-    TempDir home;
-    InteractiveProcess child(stretch_timer_argv({"session", "desk-break", "--plain", "--no-checkin"}),
-                             fresh_home(home, "20"));
-    const termios before = child.terminal_settings();
-    child.type("1\n");  // the safety check: none applies
+    InteractiveProcess& child = *children[i];
     REQUIRE(child.wait_for_output(": hold "));
     child.send_signal(signal_number);
     const ProcessResult result = child.finish();
     INFO(result.out + result.err);
     CHECK(result.exit_code == 128 + signal_number);
     CHECK_THAT(result.out, Contains(" interrupted after "));
-    CHECK(child.terminal_settings().c_lflag == before.c_lflag);
-    std::ifstream in(home.path() + "/data/stretch-timer/history.jsonl");
+    CHECK(child.terminal_settings().c_lflag == before[i].c_lflag);
+    std::ifstream in(homes[i]->path() + "/data/stretch-timer/history.jsonl");
     const std::string history{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     CHECK(std::count(history.begin(), history.end(), '\n') == 1);
     CHECK_THAT(history, Contains("\"end\":\"interrupted\"") && Contains("\"stopped_during\":{\"id\":\""));

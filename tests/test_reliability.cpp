@@ -478,8 +478,19 @@ TEST_CASE("text-direction controls from files never reach the terminal", "[relia
   home.write("data/stretch-timer/history.jsonl", line);
   for (const auto& args : std::vector<std::vector<std::string>>{{"history"}, {"stats"}}) {
     const ProcessResult shown = run_stretch_timer(args, options_for(home));
+    INFO(shown.out + shown.err);
     CHECK_FALSE(has(shown.out + shown.err, rlo));
+    // The record was read, and left out for the control in it, which the message places.
+    CHECK(has(shown.err, "history.jsonl: line 1: /routine_name: the text contains a control character at character 5"));
   }
+
+  // Typed on the command line and said back in a message: there, but as U+FFFD.
+  const ProcessResult typed = run_stretch_timer({"show", "low" + rlo + "back"}, options_for(home));
+  CHECK(typed.exit_code != 0);
+  CHECK_FALSE(has(typed.err, rlo));
+  CHECK(has(typed.err,
+            "no routine \"low\xef\xbf\xbd"
+            "back\""));
 }
 
 TEST_CASE("under a non-UTF-8 locale the output is in the terminal's character set", "[reliability][text]") {
@@ -501,9 +512,20 @@ TEST_CASE("under a non-UTF-8 locale the output is in the terminal's character se
   CHECK(session.exit_code == 0);
   CHECK(ascii(session.out));
   CHECK(has(session.out, "done: "));  // the whole session ran
-  // JSON stays UTF-8, as its definition says.
+  // JSON stays UTF-8, as its definition says: a routine's name as its file has it, not
+  // transliterated, and the same bytes as under a UTF-8 locale.
+  const std::string name =
+      "Dos \xe2\x80\x94 matin \xc3\xa0 l\xe2\x80\x99\xc3\xa9"
+      "cole";  // "Dos — matin à l’école"
+  home.write(
+      "config/stretch-timer/routines/utf8.json",
+      R"({"routines": [{"id": "utf8", "name": ")" + name + R"(", "description": "D", "exercises": ["pelvic-tilt"]}]})");
   const ProcessResult json = run_stretch_timer({"list", "--json"}, options);
   CHECK(json.exit_code == 0);
+  CHECK(has(json.out, "\"name\": \"" + name + "\""));
+  const ProcessResult utf8_json = run_stretch_timer({"list", "--json"}, options_for(home));
+  REQUIRE(utf8_json.exit_code == 0);
+  CHECK(json.out == utf8_json.out);
 }
 
 namespace {
