@@ -17,28 +17,14 @@ Checks:
   end      the file lasts at least to the last cue
 Prints one line per check; exit 0 when all hold, 1 when one fails, 2 on bad usage.
 """
-import array
 import math
 import sys
-import wave
 
-WINDOW = 0.01       # seconds per RMS window
-QUIET = 150         # RMS of a silent window, of 32767
-LOUD = 600          # RMS of a window with sound in it
+from wav_measure import LOUD, QUIET, WINDOW, goertzel, load
+
 SLACK = 0.15        # how far from its cue's instant a sound may begin
 GAP = 0.6           # silence this long ends a sound: the next one is a new onset
 D6, G5, E6 = 1174.66, 783.99, 1318.51
-
-
-def load(path):
-    with wave.open(path, "rb") as w:
-        if w.getnchannels() != 1 or w.getsampwidth() != 2:
-            sys.exit(f"{path}: expected mono 16-bit, found {w.getnchannels()} channels of {8 * w.getsampwidth()} bits")
-        rate = w.getframerate()
-        samples = array.array("h", w.readframes(w.getnframes()))
-    if sys.byteorder == "big":
-        samples.byteswap()
-    return rate, samples
 
 
 def window_levels(samples, rate):
@@ -48,17 +34,6 @@ def window_levels(samples, rate):
         seg = samples[a:a + n]
         levels.append(math.sqrt(sum(s * s for s in seg) / n))
     return levels
-
-
-def goertzel(samples, rate, hz, a, b):
-    w = 2 * math.pi * hz / rate
-    c = 2 * math.cos(w)
-    s1 = s2 = 0.0
-    seg = samples[max(0, int(a * rate)):int(b * rate)]
-    for x in seg:
-        s0 = x + c * s1 - s2
-        s2, s1 = s1, s0
-    return math.sqrt(max(s1 * s1 + s2 * s2 - c * s1 * s2, 0.0)) / max(1, len(seg))
 
 
 def pitch_near(samples, rate, hz, t, length=0.06):

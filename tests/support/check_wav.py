@@ -10,25 +10,10 @@ usage: check_wav.py FILE CHECK...
   length:T       the file lasts at least T seconds
 Exit 0 when every check holds, 1 when one fails, 2 on bad usage.
 """
-import array
 import math
 import sys
-import wave
 
-WINDOW = 0.01
-QUIET = 150   # RMS of a silent window, of 32767
-LOUD = 600    # RMS of a window with sound in it
-
-
-def load(path):
-    with wave.open(path, "rb") as w:
-        if w.getnchannels() != 1 or w.getsampwidth() != 2:
-            sys.exit(f"{path}: expected mono 16-bit, found {w.getnchannels()} channels of {8 * w.getsampwidth()} bits")
-        rate = w.getframerate()
-        samples = array.array("h", w.readframes(w.getnframes()))
-    if sys.byteorder == "big":
-        samples.byteswap()
-    return rate, samples
+from wav_measure import LOUD, QUIET, WINDOW, goertzel, load
 
 
 def rms(samples, rate, t):
@@ -44,17 +29,6 @@ def windows(a, b):
     while t < b - 1e-9:
         yield t
         t += WINDOW
-
-
-def goertzel(samples, rate, hz, a, b):
-    w = 2 * math.pi * hz / rate
-    c = 2 * math.cos(w)
-    s1 = s2 = 0.0
-    seg = samples[max(0, int(a * rate)):int(b * rate)]
-    for x in seg:
-        s0 = x + c * s1 - s2
-        s2, s1 = s1, s0
-    return math.sqrt(max(s1 * s1 + s2 * s2 - c * s1 * s2, 0.0)) / max(1, len(seg))
 
 
 def main(argv):
