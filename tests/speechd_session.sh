@@ -9,8 +9,9 @@
 #   speechd_session.sh STRETCH_TIMER WORKDIR
 set -u
 binary=$1 work=$2
-rm -rf "$work"
-mkdir -p "$work/config/stretch-timer/routines" "$work/data" "$work/speechd/modules" "$work/run" "$work/log"
+source "$(dirname "$0")/support/voice_env.sh"
+voice_routine "$work"
+mkdir -p "$work/speechd/modules" "$work/run" "$work/log"
 
 skip() {
   echo "SKIPPED: $1 (scripts/setup.sh --tests installs speech-dispatcher)"
@@ -61,25 +62,11 @@ if [[ ! -S $socket ]]; then
   skip "speech-dispatcher did not start here"
 fi
 
-# Get ready 2 s, left hold 4 s, switch 2 s, right hold 4 s: 12 s.
-cat >"$work/config/stretch-timer/routines/voice.json" <<'JSON'
-{
-  "exercises": [
-    {"id": "reach", "name": "Side reach", "purpose": "A short check of the voice.", "position": "Stand tall.",
-     "steps": ["Reach up."], "sided": true, "hold": 4, "reps": 1, "switch_sides": 2}
-  ],
-  "routines": [{"id": "voice-check", "name": "Voice check", "description": "Twelve seconds.",
-                "exercises": ["reach"]}]
-}
-JSON
 cat >"$work/config/stretch-timer/config.json" <<'JSON'
 {"get_ready_seconds": 2, "daily_safety_check": false, "pain_checkin": false,
  "voice": true, "voice_backend": "speech-dispatcher", "sound": "off"}
 JSON
-output=$(HOME="$work" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state" \
-         SPEECHD_ADDRESS="unix_socket:$socket" STRETCH_TIMER_TIME_SCALE=1 \
-         "$binary" session voice-check --plain </dev/null 2>&1)
-rc=$?
+voice_session "$work" "$binary" SPEECHD_ADDRESS="unix_socket:$socket"
 echo "$output"
 if ((rc != 0)); then
   echo "FAIL: stretch-timer failed ($rc)"
@@ -100,32 +87,8 @@ echo "speech-dispatcher received:"
 printf '  %s\n' "${received[@]}"
 echo "its module was given (a sentence a line):"
 sed 's/^/  /' "$heard"
-# As for the voice command (voice_command_session.sh): each cue's words in the order they were
-# due. "Side reach done." and the session's "done" fall due together, the newer cutting the
-# older short, which may or may not have been sent.
-expected=(
-  "Side reach, exercise 1 of 1: get ready, 2 s. Start with your left side."
-  "Side reach, left side: hold 4 s."
-  "3" "2" "1"
-  "switch sides, 2 s. Next: right side."
-  "Side reach, right side: hold 4 s."
-  "3" "2" "1"
-  "done: 12 s."
-)
-said=()
-for message in "${received[@]}"; do
-  [[ $message == "Side reach done." ]] || said+=("$message")
-done
-if ((${#said[@]} != ${#expected[@]})); then
-  echo "FAIL: ${#said[@]} messages, expected ${#expected[@]}"
-  exit 1
-fi
-for i in "${!expected[@]}"; do
-  if [[ ${said[$i]} != "${expected[$i]}"* ]]; then
-    echo "FAIL: message $((i + 1)) was '${said[$i]}', expected it to begin '${expected[$i]}'"
-    exit 1
-  fi
-done
+# Each cue's words in the order they were due (support/voice_env.sh).
+check_voice_said message "${received[@]}"
 # And the words reached the voice: the last of them, said after the program had gone.
 if [[ $(tail -n 1 "$heard") != "done: 12 s." ]]; then
   echo "FAIL: the module did not say the session's last words, 'done: 12 s.'"
