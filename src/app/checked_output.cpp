@@ -24,7 +24,10 @@ std::optional<iconv_t> terminal_converter() {
   const std::string charset = ::nl_langinfo(CODESET);
   if (charset == "UTF-8" || charset.empty()) return std::nullopt;
   const iconv_t converter = ::iconv_open((charset + "//TRANSLIT").c_str(), "UTF-8");
-  if (converter == reinterpret_cast<iconv_t>(static_cast<std::intptr_t>(-1))) return std::nullopt;
+  // iconv_open's failure is (iconv_t)-1, a pointer made from an integer by its definition.
+  if (converter == reinterpret_cast<iconv_t>(static_cast<std::intptr_t>(-1))) {  // NOLINT(performance-no-int-to-ptr)
+    return std::nullopt;
+  }
   return converter;
 }
 
@@ -56,7 +59,7 @@ class CheckedOutput::Buffer : public std::streambuf {
     pending_.append(s, static_cast<std::size_t>(n));
     const bool line_end =
         line_buffered_ && std::string_view(s, static_cast<std::size_t>(n)).find('\n') != std::string_view::npos;
-    if ((line_end || pending_.size() >= 64 * 1024) && !drain()) return 0;
+    if ((line_end || pending_.size() >= std::size_t{64} * 1024) && !drain()) return 0;
     return n;
   }
 

@@ -187,6 +187,7 @@ int run_history(const Options& options, std::ostream& out, std::ostream& err) {
       });
       std::sort(latest.begin(), latest.end(), newer);
       std::vector<HistoryRecord> shown;
+      shown.reserve(latest.size());
       for (Entry& e : latest) shown.push_back(std::move(e.second));
       if (shown.empty()) {
         out << "No sessions recorded yet. Start one with: stretch-timer session daily\n";

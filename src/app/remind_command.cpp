@@ -30,8 +30,6 @@
 #include "stretch/reminder.hpp"
 #include "stretch/text.hpp"
 
-extern char** environ;
-
 namespace stretch::app {
 namespace {
 
@@ -65,6 +63,7 @@ std::vector<std::string> environment_to_keep() {
 // useful (inherited). Returns the exit status, or -1 if it could not run.
 int run_program(const std::vector<std::string>& args, bool quiet) {
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
   posix_spawn_file_actions_t actions;

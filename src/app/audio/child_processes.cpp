@@ -14,8 +14,6 @@
 #include "app/descriptor.hpp"
 #include "stretch/cue_environment.hpp"
 
-extern char** environ;
-
 namespace stretch::app {
 namespace {
 
@@ -79,6 +77,7 @@ pid_t ChildProcesses::start(const std::string& command, const std::vector<std::s
   }
   env.insert(env.end(), extra_env.begin(), extra_env.end());
   std::vector<char*> envp;
+  envp.reserve(env.size() + 1);
   for (std::string& entry : env) envp.push_back(entry.data());
   envp.push_back(nullptr);
   std::string shell = "/bin/sh";

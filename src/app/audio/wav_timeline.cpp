@@ -42,7 +42,7 @@ WavTimeline::WavTimeline(const std::filesystem::path& path, const SessionClock& 
   if (file_ == nullptr || std::fwrite(header.data(), 1, header.size(), file_) != header.size()) {
     if (file_ != nullptr) {  // the header could not be written
       why = std::strerror(errno);
-      std::fclose(file_);
+      (void)std::fclose(file_);  // nothing of the file is kept: the header was not written
       file_ = nullptr;
     }
     throw AudioFileError(sanitize_for_terminal(path.string()) + ": cannot write the audio file: " + why);
@@ -137,8 +137,9 @@ void WavTimeline::close(std::uint64_t end_sample) {
   if (file_ == nullptr) return;
   write_before(std::max({end_sample, written_ + tones_.size(), written_ + voice_.size()}));
   const auto header = wav_header(audio_sample_rate, written_);
-  std::fflush(file_);
-  if (std::fseek(file_, 0, SEEK_SET) != 0 || std::fwrite(header.data(), 1, header.size(), file_) != header.size()) {
+  // The samples go out before the header is rewritten: a write that fails is found here.
+  if (std::fflush(file_) != 0 || std::fseek(file_, 0, SEEK_SET) != 0 ||
+      std::fwrite(header.data(), 1, header.size(), file_) != header.size()) {
     failed_ = true;
   }
   if (std::fclose(file_) != 0) failed_ = true;
