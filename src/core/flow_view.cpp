@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "render_parts.hpp"
 #include "stretch/flow_text.hpp"
 #include "stretch/text.hpp"
 
@@ -91,14 +92,24 @@ void FlowView::render(const Flow& flow, TerminalSize size, Screen& screen, Insta
     counting_.reset();
   }
   // Most of the figure's frames change nothing else: the rest is drawn again only when the
-  // view without the figure's pose differs from the last one drawn.
+  // view without the figure's pose differs from the last one drawn. The session's progress
+  // moves on at every frame, but its bar in the header (session_screen.cpp's draw_header)
+  // shows it in whole cells, a cell every several seconds: a frame within the same cell draws
+  // the same header.
   Pose pose = std::exchange(view.figure_pose, Pose{});
+  const double progress = view.progress;
+  const int bar_cells = screen.width() - 2 * render::margin;
+  if (counting_ && static_cast<int>(progress * bar_cells) == static_cast<int>(counting_view_.progress * bar_cells)) {
+    view.progress = counting_view_.progress;
+  }
   if (!counting_ || counting_view_ != view) {
+    view.progress = progress;
     counting_ = *steady_;
     render_session_counting(view, *counting_);
     counting_view_ = view;
   }
   screen = *counting_;
+  view.progress = progress;
   view.figure_pose = std::move(pose);
   // As render_session_figure draws it, from the drawings kept (the one looked ahead to by
   // next_wake, most of the time).
