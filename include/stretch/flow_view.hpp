@@ -5,6 +5,7 @@
 // with the seconds between the figure's frames, up to two a second.
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -52,9 +53,10 @@ class FlowView {
   struct FigureLayer {
     FigureKey key;
     Screen cells;
+    std::uint64_t used = 0;  // figure_uses_ when it was last asked for
   };
   [[nodiscard]] static FigureKey figure_key(const SessionView& view, const FigureBox& box);
-  // The drawing for `key`: one of the two kept, or drawn now in place of the other.
+  // The drawing for `key`: one of those kept, or drawn now in place of the one used longest ago.
   [[nodiscard]] const Screen& figure_cells(const FigureKey& key) const;
   // Time into the step until the figure of the last frame looks different, if sooner than
   // `limit` from now; none while it rests.
@@ -66,10 +68,11 @@ class FlowView {
   std::optional<Screen> steady_;
   std::optional<Screen> counting_;  // the steady layer with all that moves but the figure
   SessionView counting_view_;       // the view counting_ was drawn from, its figure's pose left out
-  // The figure as last drawn and as next_wake looked ahead to it: a cache, so kept by the
-  // const next_wake too.
-  mutable std::array<std::optional<FigureLayer>, 2> figure_layers_;
-  mutable std::size_t last_layer_ = 0;
+  // The figure as drawn lately and as next_wake looked ahead to it: a cache, so kept by the
+  // const next_wake too. A counted movement goes through the same frames at every count (a
+  // 2-s march: 4 drawings; a 5-s movement: 10), so it keeps enough of them to draw each once.
+  mutable std::array<std::optional<FigureLayer>, 12> figure_layers_;
+  mutable std::uint64_t figure_uses_ = 0;
   std::string steady_page_;  // the page of the steps the steady layer shows
   std::string notice_;
   std::size_t session_number_ = 0;  // Flow::sessions_started() of the session the cache was made for

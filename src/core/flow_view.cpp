@@ -122,15 +122,20 @@ FlowView::FigureKey FlowView::figure_key(const SessionView& view, const FigureBo
 }
 
 const Screen& FlowView::figure_cells(const FigureKey& key) const {
+  ++figure_uses_;
+  std::size_t oldest = 0;
   for (std::size_t i = 0; i < figure_layers_.size(); ++i) {
     if (figure_layers_[i] && figure_layers_[i]->key == key) {
-      last_layer_ = i;
+      figure_layers_[i]->used = figure_uses_;
       return figure_layers_[i]->cells;
     }
+    const std::uint64_t used = figure_layers_[i] ? figure_layers_[i]->used : 0;
+    const std::uint64_t oldest_used = figure_layers_[oldest] ? figure_layers_[oldest]->used : 0;
+    if (used < oldest_used) oldest = i;
   }
-  last_layer_ = 1 - last_layer_;  // the other one goes
-  std::optional<FigureLayer>& layer = figure_layers_[last_layer_];
-  layer.emplace(FigureLayer{key, Screen(key.width, key.height)});
+  // The drawing used longest ago goes (never the one just shown, used last).
+  std::optional<FigureLayer>& layer = figure_layers_[oldest];
+  layer.emplace(FigureLayer{key, Screen(key.width, key.height), figure_uses_});
   draw_figure(layer->cells, FigureBox{0, 0, key.width, key.height}, *key.figure, key.pose, key.facing, key.style);
   return layer->cells;
 }
@@ -156,7 +161,7 @@ std::optional<Millis> FlowView::next_figure_change(const SessionSnapshot& s, Ter
     motion = figure_motion_in(*s.plan, s.step_index, at, figure.poses.size());
     const Screen& cells = cells_at(motion);
     if (cells != *shown) return at - s.step_elapsed;
-    shown = &cells;  // the same drawing, kept in the slot that stays
+    shown = &cells;  // the same drawing, now the one used last: kept
   }
   return std::nullopt;
 }
