@@ -142,18 +142,21 @@ std::string Painter::diff(const Screen& screen, bool bell) {
   }
   const int w = screen.width();
   const int h = screen.height();
-  for (int y = 0; y < h; ++y) {
+  for (int y = 0; y < h && w > 0; ++y) {
     if (!all && screen.same_row(*last_, y)) continue;  // most rows, most frames
+    // The row's cells in a row of memory: looked at without a bounds check per cell.
+    const Cell* const row = &screen.at(0, y);
+    const Cell* const before = all ? nullptr : &last_->at(0, y);
     int blank_from = -1;  // from this column the row is plain blanks; found when first needed
     for (int x = 0; x < w; ++x) {
-      const Cell& cell = screen.at(x, y);
+      const Cell& cell = row[x];
       if (cell.glyph().empty()) continue;  // the right half of a wide character, drawn with it
-      const bool wide = x + 1 < w && screen.at(x + 1, y).glyph().empty();
+      const bool wide = x + 1 < w && row[x + 1].glyph().empty();
       // The bottom-right cell is never written: on some terminals that scrolls the screen.
       if (y == h - 1 && x + (wide ? 1 : 0) >= w - 1) continue;
       if (all) {
         if (cell.glyph() == " " && cell.tone == Tone::normal) continue;  // cleared already
-      } else if (cell == last_->at(x, y) && !(wide && !(screen.at(x + 1, y) == last_->at(x + 1, y)))) {
+      } else if (cell == before[x] && !(wide && !(row[x + 1] == before[x + 1]))) {
         continue;
       }
       // Text that got shorter leaves blanks up to the end of the row: one "clear to the end
@@ -161,7 +164,7 @@ std::string Painter::diff(const Screen& screen, bool bell) {
       if (!all && cell == Cell{} && !codes_.clear_to_end.empty()) {
         if (blank_from < 0) {
           blank_from = w;
-          while (blank_from > 0 && screen.at(blank_from - 1, y) == Cell{}) --blank_from;
+          while (blank_from > 0 && row[blank_from - 1] == Cell{}) --blank_from;
         }
         if (blank_from <= x && changed_after(screen, x, y) > codes_.clear_to_end.size()) {
           move_to(out, screen, x, y);
