@@ -61,6 +61,8 @@ void bar(Screen& screen, int x, int y, int cells, int filled, Tone tone) {
 
 int text(Screen& screen, int x, int y, std::string_view line, int width, Tone tone) {
   if (width <= 0) return x;
+  // Most lines fit: those go straight to the screen, without a copy.
+  if (display_width(line) <= static_cast<std::size_t>(width)) return screen.put(x, y, line, tone);
   return screen.put(x, y, fit_to_width(line, static_cast<std::size_t>(width)), tone);
 }
 

@@ -209,6 +209,12 @@ std::vector<Glyph> glyphs(std::string_view text) {
 std::size_t display_width(std::string_view text) noexcept {
   std::size_t width = 0;
   for (std::size_t at = 0; at < text.size();) {
+    // ASCII, most of what is measured, one column a byte (NUL none), without decoding.
+    if (const auto c = static_cast<unsigned char>(text[at]); c < 0x80) {
+      width += c == 0 ? 0 : 1;
+      ++at;
+      continue;
+    }
     const Decoded d = decode(text, at);
     width += d.length == 0 ? 1 : width_of(d.code_point);
     at += d.length == 0 ? 1 : d.length;
