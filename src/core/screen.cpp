@@ -169,11 +169,19 @@ void Screen::repeat(int x, int y, int count, std::string_view glyph, Tone tone) 
   if (y < 0 || y >= height_ || find_invalid_utf8(glyph) || find_control_character(glyph)) return;
   const int glyph_width = static_cast<int>(display_width(glyph));
   if (glyph_width < 1 || glyph_width > 2 || glyph.empty()) return;
+  const Cell cell{glyph, tone};  // made once for the row
+  Cell* const row = cells_.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(width_);
   for (int i = 0; i < count; ++i) {
     const int column = x + i * glyph_width;
     if (column < 0) continue;
     if (column + glyph_width > width_) return;
-    set(column, y, glyph, glyph_width, tone);
+    // A narrow glyph over narrow cells, as a bar or a digit is drawn: the cell itself. Next
+    // to half of a wide character, set() blanks its other half.
+    if (glyph_width == 1 && !row[column].glyph().empty() && !(column + 1 < width_ && row[column + 1].glyph().empty())) {
+      row[column] = cell;
+    } else {
+      set(column, y, glyph, glyph_width, tone);
+    }
   }
 }
 
