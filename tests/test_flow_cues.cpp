@@ -217,3 +217,39 @@ TEST_CASE("the low-back description names as many exercises as the menu counts",
     if (n != count) CHECK_FALSE(has(description, words[n] + " exercises"));
   }
 }
+
+// Issue 11: steps too long for the screen take turns by themselves; Tab shows the next page at
+// once, for someone who reads faster, and the pages go on turning from there.
+TEST_CASE("flow: tab shows the next page of the steps at once, for this exercise only", "[flow][pages]") {
+  const app::SessionRequest request = request_for("low-back");
+  const Instant t0 = Instant{} + 100h;
+  FlowDriver flow(request, {80, 24}, t0);
+  // Into the first exercise whose steps take two pages at 80x24.
+  Millis t = 0ms;
+  for (; t < 20min && !has(flow.screen(t0 + t), "steps 1/2"); t += 250ms) flow.tick(t0 + t);
+  const std::string first = flow.screen(t0 + t);
+  REQUIRE(has(first, "steps 1/2, tab: next"));
+  flow.key(Key::of(Key::Code::tab), t0 + t);
+  const std::string second = flow.screen(t0 + t);
+  CHECK(has(second, "steps 2/2"));
+  CHECK(second != first);
+  flow.key(Key::of(Key::Code::page_down), t0 + t);  // round again
+  CHECK(has(flow.screen(t0 + t), "steps 1/2"));
+  flow.key(Key::of(Key::Code::tab), t0 + t);
+  CHECK(has(flow.screen(t0 + t), "steps 2/2"));
+  CHECK(flow.flow().page_turns() == 3);
+  // The next exercise starts on its first page: the turns were for the one before. (The pages
+  // may have come on during the rest before the exercise: `n` skips to its start first.)
+  const auto name_row = [](const std::string& screen) {
+    const std::size_t row = screen.find('\n', screen.find('\n', screen.find('\n') + 1) + 1) + 1;
+    return screen.substr(row, screen.find('\n', row) - row);
+  };
+  const std::string name = name_row(first);
+  for (int i = 0; i < 3 && name_row(flow.screen(t0 + t)) == name; ++i) {
+    CHECK(flow.flow().page_turns() == 3);
+    flow.key(Key::character(U'n'), t0 + t);
+  }
+  REQUIRE(name_row(flow.screen(t0 + t)) != name);
+  CHECK(flow.flow().page_turns() == 0);
+  CHECK_FALSE(has(flow.screen(t0 + t), "steps 2/"));
+}

@@ -118,10 +118,11 @@ TEST_CASE("where the terminal would give a character another width, the next cel
   CHECK(painter.frame(screen, false) == "{CLEAR}\u2588{0,1}a");
 }
 
-TEST_CASE("keys: characters, Enter, Esc, arrows in both cursor modes, and unknown sequences skipped", "[painter]") {
+TEST_CASE("keys: characters, Enter, Tab, Esc, arrows in both cursor modes, and unknown sequences skipped",
+          "[painter]") {
   KeyDecoder decoder({{"\x1bOA", Key::Code::up}});
-  const std::vector<Key> keys = decoder.feed("q \r\x1b[A\x1bOB\x1b[1;5C\x7f\xc3\xa9");
-  REQUIRE(keys.size() == 8);
+  const std::vector<Key> keys = decoder.feed("q \r\x1b[A\x1bOB\x1b[1;5C\x7f\xc3\xa9\t\x01");
+  REQUIRE(keys.size() == 10);
   CHECK(keys[0].is(U'q'));
   CHECK(keys[1].is(U' '));
   CHECK(keys[2].code == Key::Code::enter);
@@ -130,6 +131,8 @@ TEST_CASE("keys: characters, Enter, Esc, arrows in both cursor modes, and unknow
   CHECK(keys[5].code == Key::Code::other);  // Ctrl+Right: not ours, and no stray characters
   CHECK(keys[6].code == Key::Code::backspace);
   CHECK(keys[7].is(U'\u00e9'));
+  CHECK(keys[8].code == Key::Code::tab);
+  CHECK(keys[9].code == Key::Code::other);  // another control character: not a key of ours
   const std::vector<Key> esc = decoder.feed("\x1b");
   REQUIRE(esc.size() == 1);
   CHECK(esc[0].code == Key::Code::escape);

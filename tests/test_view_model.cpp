@@ -75,7 +75,7 @@ const std::string hold_80x24 = golden(R"(
  █████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░
 
  Knee to chest (one leg)                                        exercise 2 of 6
- HOLD · LEFT · rep 2 of 4                                             steps 1/2
+ HOLD · LEFT · rep 2 of 4                                  steps 1/2, tab: next
 
   ██████      ██████  ██████  breathe in
   ██  ██  ██  ██  ██      ██  ████████░░░░░░░░
@@ -115,7 +115,7 @@ const std::string paused_80x24 = golden(R"(
  █████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░
 
  Knee to chest (one leg)                                        exercise 2 of 6
- HOLD · LEFT · rep 2 of 4                                             steps 1/2
+ HOLD · LEFT · rep 2 of 4                                  steps 1/2, tab: next
 
   ██████      ██████  ██████  PAUSED
   ██  ██  ██  ██  ██      ██  press space to

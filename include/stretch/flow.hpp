@@ -190,6 +190,9 @@ class Flow {
   [[nodiscard]] const std::vector<std::string>& record_errors() const { return record_errors_; }
   [[nodiscard]] bool help_open() const { return help_; }
   [[nodiscard]] bool confirming_quit() const { return confirm_quit_; }
+  // Pages of the steps turned ahead with the key for the exercise on screen (0 once another
+  // exercise comes on).
+  [[nodiscard]] std::size_t page_turns() const;
   [[nodiscard]] bool menu_follows() const { return !config_.menu.empty() && !config_.lines; }
   // Scroll position of a panel; the view clamps it to what the panel holds.
   [[nodiscard]] int scroll() const { return scroll_; }
@@ -269,6 +272,8 @@ class Flow {
   bool help_ = false;
   bool confirm_quit_ = false;
   bool resume_after_overlay_ = false;
+  std::size_t page_turns_ = 0;
+  std::size_t page_turns_exercise_ = 0;  // the exercise on screen when they were turned
 
   // The cues of the current step still to come.
   std::vector<Cue> pending_;

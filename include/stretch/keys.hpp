@@ -10,7 +10,7 @@
 namespace stretch {
 
 struct Key {
-  enum class Code { character, up, down, left, right, enter, escape, backspace, page_up, page_down, other };
+  enum class Code { character, up, down, left, right, enter, escape, backspace, tab, page_up, page_down, other };
   Code code = Code::other;
   char32_t ch = 0;  // for Code::character
 
@@ -32,6 +32,7 @@ enum class Action {
   stop_for_pain,  // ends the session: it hurts
   sound,          // the sound on or off
   voice,          // the voice on or off
+  next_page,      // the next page of the steps, when they take turns
   help,
   quit,  // asks first
 };

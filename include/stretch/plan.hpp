@@ -75,6 +75,13 @@ struct Plan {
   [[nodiscard]] const PlannedExercise& exercise_of(const Step& step) const { return exercises.at(step.exercise); }
 };
 
+// The exercise a step puts on the screen: its own, or between exercises the one coming up, so
+// that its instructions can be read during the rest.
+[[nodiscard]] constexpr std::size_t shown_exercise(const Plan& plan, const Step& step) {
+  if (step.kind == StepKind::transition && step.exercise + 1 < plan.exercises.size()) return step.exercise + 1;
+  return step.exercise;
+}
+
 // Expects a routine whose references the library has checked; throws std::out_of_range
 // if an exercise is missing all the same.
 [[nodiscard]] Plan expand(const Routine& routine, const Library& library, const PlanSettings& settings = {});

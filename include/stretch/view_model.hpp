@@ -66,6 +66,9 @@ struct SessionToggles {
   FigureStyle figure_style = FigureStyle::braille;
   bool figures = true;
   bool voice = false;  // the footer offers to turn it off, or on
+  // Pages of the steps turned ahead with the key, for the exercise on screen: the pages go on
+  // taking turns from there.
+  std::size_t page_turns = 0;
 };
 
 // How large the countdown's digits are at a size: taller from 100×30, wider too from 150×45,

@@ -62,6 +62,8 @@ std::vector<Key> KeyDecoder::feed(std::string_view bytes) {
     }
     if (byte == '\r' || byte == '\n') {
       keys.push_back(Key::of(Key::Code::enter));
+    } else if (byte == '\t') {
+      keys.push_back(Key::of(Key::Code::tab));
     } else if (byte == 0x7f || byte == 0x08) {
       keys.push_back(Key::of(Key::Code::backspace));
     } else if (byte < 0x20) {

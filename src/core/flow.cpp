@@ -350,6 +350,7 @@ void Flow::start_session(Instant now, WallTime wall, Effects& out) {
   help_ = false;
   confirm_quit_ = false;
   resume_after_overlay_ = false;
+  page_turns_ = 0;
   go(Stage::session, out);
   if (config_.lines && !config_.answers_piped) say(out, session_keys_line());
   step_began(now, out);
@@ -381,6 +382,13 @@ void Flow::session_key(const Key& key, Instant now, Effects& out) {
       help_ = true;
       scroll_ = 0;
       return pause_for_overlay(now);
+    case Action::next_page:
+      if (const Step* step = session_->current_step()) {
+        const std::size_t turned = page_turns();
+        page_turns_exercise_ = shown_exercise(session_->plan(), *step);
+        page_turns_ = turned + 1;
+      }
+      return;
     case Action::quit:
       confirm_quit_ = true;
       pause_for_overlay(now);
@@ -390,6 +398,13 @@ void Flow::session_key(const Key& key, Instant now, Effects& out) {
       if (const std::optional<SessionEvent> event = event_of(action)) apply(*event, now, out);
       return;
   }
+}
+
+std::size_t Flow::page_turns() const {
+  if (!session_) return 0;
+  const Step* step = session_->current_step();
+  if (step == nullptr || shown_exercise(session_->plan(), *step) != page_turns_exercise_) return 0;
+  return page_turns_;
 }
 
 void Flow::pause_for_overlay(Instant now) {

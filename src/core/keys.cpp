@@ -20,6 +20,10 @@ const std::vector<KeyBinding>& session_key_map() {
       {Action::stop_for_pain, {Key::character(U'x'), Key::character(U'X')}, "x", "stop, it hurts: end the session"},
       {Action::sound, {Key::character(U'm'), Key::character(U'M')}, "m", "sound on or off"},
       {Action::voice, {Key::character(U'v'), Key::character(U'V')}, "v", "voice on or off"},
+      {Action::next_page,
+       {Key::of(C::tab), Key::of(C::page_down)},
+       "tab",
+       "the next page of the steps, when they are too long for the screen"},
       {Action::help, {Key::character(U'?'), Key::character(U'h')}, "? or h", "these keys"},
       {Action::quit, {Key::character(U'q'), Key::character(U'Q'), Key::of(C::escape)}, "q", "quit, after you confirm"},
   };
@@ -37,6 +41,7 @@ std::string session_keys_line() {
   std::string line = "Keys: ";
   bool first = true;
   for (const KeyBinding& binding : session_key_map()) {
+    if (binding.action == Action::next_page) continue;  // the plain mode prints the steps whole
     line += (first ? "" : "; ") + std::string(binding.names) + " " + std::string(binding.does);
     first = false;
   }

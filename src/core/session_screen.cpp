@@ -63,9 +63,17 @@ void draw_header(const SessionView& v, Screen& screen) {
   render::bar(screen, margin, 1, cells, static_cast<int>(v.progress * cells), Tone::normal);
 }
 
-// "HOLD · LEFT · rep 2 of 3", and at the right which page of the steps is shown.
+// "HOLD · LEFT · rep 2 of 3", and at the right which page of the steps is shown, with the key
+// that turns it where there is room.
 void draw_phase_line(const SessionView& v, Screen& screen, int y) {
-  if (!v.page.empty()) render::right(screen, y, v.page, Tone::dim);
+  if (!v.page.empty()) {
+    std::size_t left = display_width(v.phase);
+    for (const std::string& part : {v.side, v.rep}) left += part.empty() ? 0 : 3 + display_width(part);
+    const std::string with_key = v.page + ", tab: next";
+    const auto room =
+        static_cast<std::size_t>(std::max(screen.width() - 2 * margin - 2, 0)) >= left + display_width(with_key);
+    render::right(screen, y, room ? with_key : v.page, Tone::dim);
+  }
   int x = render::text(screen, margin, y, v.phase, screen.width() - 2 * margin, v.phase_tone);
   for (const std::string& part : {v.side, v.rep}) {
     if (part.empty()) continue;

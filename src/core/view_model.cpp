@@ -54,13 +54,6 @@ std::string rep_text(const PlannedExercise& pe, const Step& step) {
   return {};
 }
 
-// Between exercises the screen already shows the one coming up, so that its instructions
-// can be read during the rest.
-std::size_t shown_exercise(const Plan& plan, const Step& step) {
-  if (step.kind == StepKind::transition && step.exercise + 1 < plan.exercises.size()) return step.exercise + 1;
-  return step.exercise;
-}
-
 // The exercise's own reminders first, then the general ones from the material.
 std::vector<std::string> reminders_of(const Exercise& exercise) {
   std::vector<std::string> out;
@@ -279,7 +272,7 @@ SessionView session_view(const SessionSnapshot& s, const SessionToggles& toggles
   v.caution = text.caution;
   const std::vector<InstructionPage> pages = instruction_pages(text, instruction_rows(v.layout, size));
   if (pages.size() > 1) {
-    const std::size_t page = page_at(pages, into_exercise(s, text)).index;
+    const std::size_t page = (page_at(pages, into_exercise(s, text)).index + toggles.page_turns) % pages.size();
     v.instructions.assign(text.instructions.begin() + static_cast<std::ptrdiff_t>(pages[page].first),
                           text.instructions.begin() + static_cast<std::ptrdiff_t>(pages[page].end));
     v.page = "steps " + std::to_string(page + 1) + "/" + std::to_string(pages.size());
