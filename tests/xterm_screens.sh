@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs a full-screen session in a real terminal emulator (xterm under Xvfb), takes
 # screenshots with ImageMagick's import (a few seconds into low-back's marching warm-up, and
-# in a held knee to chest), and checks the countdown's big digits
+# a knee to chest as its hold begins and 8 s in), and checks the countdown's big digits
 # for stray columns: a thin streak of background inside a block, or a sliver of a block
 # beside one, which a font whose full-block glyph is narrower or wider than its cell leaves.
 # Two sizes (80x24 and 120x36, where the digits are taller) on a white and on a black
-# background, and the hold at 80x24 on white. Exits 77 (skipped) when Xvfb, xterm or ImageMagick is missing.
+# background, and the hold at 80x24 on white, where it also checks that the figure is drawn
+# and has moved into its stretched position. Exits 77 (skipped) when Xvfb, xterm or
+# ImageMagick is missing.
 #
 #   tests/xterm_screens.sh STRETCH_TIMER_BINARY [OUTPUT_DIR]
 #
@@ -15,7 +17,7 @@ set -euo pipefail
 binary=${1:?usage: xterm_screens.sh STRETCH_TIMER_BINARY [OUTPUT_DIR]}
 out=${2:-$(mktemp -d)}
 mkdir -p "$out"
-for tool in Xvfb xterm import convert python3; do
+for tool in Xvfb xterm import convert compare identify python3; do
   if ! command -v "$tool" >/dev/null; then
     echo "xterm_screens: SKIPPED: $tool is not installed" >&2
     exit 77
@@ -63,7 +65,7 @@ shot() {
   XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state" \
     LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \
     xterm -T stretch-check -tn xterm-256color -geometry "${columns}x${rows}+0+0" -b 0 -fg "$fg" -bg "$bg" -fa Monospace -fs 11 \
-    -xrm 'XTerm*cursorBlink: false' -e "$binary" session "$routine" --no-checkin &
+    -xrm 'XTerm*cursorBlink: false' -e "$binary" session "$routine" --no-checkin --sound off &
   term_pid=$!
   # Get ready (1 s), then into the first exercise.
   sleep "$seconds"
@@ -90,10 +92,34 @@ shot light-80x24 80 24 black white
 shot dark-80x24 80 24 white black
 shot light-120x36 120 36 black white
 shot dark-120x36 120 36 white black
-# Knee to chest 8 s into its hold: eased in over the first out-breath, now still.
+# Knee to chest as its hold begins (the starting position), and 8 s in: eased in over the first
+# out-breath, now still.
+shot hold-start-light-80x24 80 24 black white screens-hold 1.5
 shot hold-light-80x24 80 24 black white screens-hold 9
 if [ "$failures" -gt 0 ]; then
   echo "xterm_screens: $failures screenshot(s) with stray columns in the digits" >&2
   exit 1
 fi
 echo "xterm_screens: digits clean at both sizes on both backgrounds"
+
+# The figure moved between the two: its box (right of the cue column, from the row above the
+# digits to the row under them, as the session screen lays it out at 80x24) differs in more
+# than a few pixels, while the figure of the start is not blank.
+figure_box() {
+  local png=$1
+  local width height
+  read -r width height < <(identify -format '%w %h' "$png")
+  local cell_w=$((width / 80)) cell_h=$((height / 24))
+  echo "$((27 * cell_w))x$((7 * cell_h))+$((52 * cell_w))+$((5 * cell_h))"
+}
+convert "$out/hold-start-light-80x24.png" -crop "$(figure_box "$out/hold-start-light-80x24.png")" +repage \
+  -colorspace Gray -threshold 50% "$work/figure-start.png"
+convert "$out/hold-light-80x24.png" -crop "$(figure_box "$out/hold-light-80x24.png")" +repage \
+  -colorspace Gray -threshold 50% "$work/figure-held.png"
+ink=$(convert "$work/figure-start.png" -negate -format '%[fx:round(mean*w*h)]' info:)
+moved=$(compare -metric AE "$work/figure-start.png" "$work/figure-held.png" null: 2>&1 || true)
+echo "xterm_screens: figure at the start of the hold: $ink ink pixels; $moved pixels changed 8 s later"
+if [ "$ink" -lt 100 ] || [ "${moved%%.*}" -lt 100 ]; then
+  echo "xterm_screens: the figure is missing or did not move with the breath" >&2
+  exit 1
+fi
