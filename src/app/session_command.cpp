@@ -106,7 +106,8 @@ int run_session(const Options& options, std::ostream& out, std::ostream& err) {
       for (const RoutineEntry& e : routine->routine.entries) ids.push_back(e.exercise);
       err << "stretch-timer: --from: the routine " << sanitize_for_terminal(routine->routine.id)
           << " has no exercise \"" << sanitize_for_terminal(options.from) << "\"";
-      if (const auto near = closest_match(options.from, ids)) err << "; did you mean " << sanitize_for_terminal(*near) << "?";
+      if (const auto near = closest_match(options.from, ids))
+        err << "; did you mean " << sanitize_for_terminal(*near) << "?";
       err << "\n  its exercises: ";
       for (std::size_t i = 0; i < ids.size(); ++i) err << (i > 0 ? ", " : "") << sanitize_for_terminal(ids[i]);
       err << "\n";
