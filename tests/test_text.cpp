@@ -100,3 +100,12 @@ TEST_CASE("did you mean: the nearest name within a slip's distance", "[text][sug
   CHECK(edit_distance("kitten", "sitting") == 3);
   CHECK(edit_distance("ab", "ba") == 1);
 }
+
+TEST_CASE("decimal_text: a number with a fixed count of decimals, with a point in any locale", "[text]") {
+  CHECK(decimal_text(2.46) == "2.5");
+  CHECK(decimal_text(4.0) == "4.0");
+  CHECK(decimal_text(-1.04) == "-1.0");
+  CHECK(decimal_text(10.0 / 3, 2) == "3.33");
+  CHECK(decimal_text(7.4, 0) == "7");
+  CHECK(decimal_text(1e70).size() > 60);  // past the buffer: still the whole number
+}

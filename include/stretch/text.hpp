@@ -52,6 +52,10 @@ void append_utf8(std::string& out, char32_t cp);
 // The longest prefix that fits in `width` columns; adds "…" when it had to cut.
 [[nodiscard]] std::string fit_to_width(std::string_view text, std::size_t width);
 
+// `value` with `decimals` digits after the point ("2.5" for 2.46 with 1), the same in every
+// locale: for messages, reports and the SVG a report draws.
+[[nodiscard]] std::string decimal_text(double value, int decimals = 1);
+
 // `text` fitted to `width` columns and padded with spaces to exactly `width`.
 [[nodiscard]] std::string pad_to_width(std::string_view text, std::size_t width);
 }  // namespace stretch

@@ -1,8 +1,9 @@
 #include "figure_json.hpp"
 
 #include <cmath>
-#include <cstdio>
 #include <string>
+
+#include "stretch/text.hpp"
 
 namespace stretch {
 namespace {
@@ -19,18 +20,12 @@ constexpr double max_bone = 30.0;
 constexpr double max_growth = 1.5;
 constexpr double growth_slack = 3.0;
 
-std::string number_text(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  return buffer;
-}
-
 double read_coordinate(const Node& node, double max, std::string_view axis) {
   if (!node.value().is_number()) node.expected("a number (" + std::string(axis) + ")");
   const double value = node.value().get<double>();
   if (!std::isfinite(value) || value < 0.0 || value > max) {
-    node.fail("the " + std::string(axis) + " coordinate must lie between 0 and " + number_text(max) + ", found " +
-              number_text(value));
+    node.fail("the " + std::string(axis) + " coordinate must lie between 0 and " + decimal_text(max) + ", found " +
+              decimal_text(value));
   }
   return value;
 }
@@ -96,16 +91,16 @@ void check_bones(const std::vector<Node>& nodes, const std::vector<Pose>& poses)
       if (length > max_bone) {
         joint_node(nodes[p], bone)
             .fail(std::string(bone.name) + " (" + std::string(to_string(bone.from)) + " to " +
-                  std::string(to_string(bone.to)) + ") is " + number_text(length) +
-                  " units long; joints must stay joined (at most " + number_text(max_bone) + ")");
+                  std::string(to_string(bone.to)) + ") is " + decimal_text(length) +
+                  " units long; joints must stay joined (at most " + decimal_text(max_bone) + ")");
       }
       const double start = length_of(poses[0], bone);
       // The face is a pointer, not a bone: it may start hidden inside the head.
       if (p > 0 && bone.to != Joint::face && length > start * max_growth + growth_slack) {
         joint_node(nodes[p], bone)
             .fail(std::string(bone.name) + " (" + std::string(to_string(bone.from)) + " to " +
-                  std::string(to_string(bone.to)) + ") is " + number_text(length) + " units long here but " +
-                  number_text(start) + " in the first pose; a bone keeps its length");
+                  std::string(to_string(bone.to)) + ") is " + decimal_text(length) + " units long here but " +
+                  decimal_text(start) + " in the first pose; a bone keeps its length");
       }
     }
   }

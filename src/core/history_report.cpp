@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "stretch/duration_format.hpp"
 #include "stretch/text.hpp"
@@ -31,12 +30,6 @@ std::string minutes_text(seconds total) {
   const auto minutes = (total.count() + 30) / 60;
   if (minutes == 0) return "0 min";
   return format_duration(std::chrono::minutes{minutes});
-}
-
-std::string one_decimal(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  return buffer;
 }
 
 std::string plural(int count, std::string_view one, std::string_view many) {
@@ -248,7 +241,7 @@ std::string pain_chart(std::span<const PainWeek> weeks, Charset charset) {
     }
     const auto column = [&](std::string_view label, std::optional<double> value) {
       return std::string(label) + " " +
-             (value ? pain_bar(*value, bar_width, charset) + " " + one_decimal(*value)
+             (value ? pain_bar(*value, bar_width, charset) + " " + decimal_text(*value)
                     : pad_to_width("", bar_width) + "   -");
     };
     out += column("before", w.before) + "   " + column("after", w.after) + "\n";
@@ -259,8 +252,8 @@ std::string pain_chart(std::span<const PainWeek> weeks, Charset charset) {
     after_count += w.after_count;
   }
   if (before_count > 0 && after_count > 0) {
-    out += "  Over these weeks: " + one_decimal(static_cast<double>(before_total) / before_count) + " before " +
-           arrow(charset) + " " + one_decimal(static_cast<double>(after_total) / after_count) + " after, from " +
+    out += "  Over these weeks: " + decimal_text(static_cast<double>(before_total) / before_count) + " before " +
+           arrow(charset) + " " + decimal_text(static_cast<double>(after_total) / after_count) + " after, from " +
            plural(before_count + after_count, "check-in", "check-ins") + "\n";
   } else if (before_count + after_count == 0) {
     out += "  No pain check-ins in these weeks yet.\n";

@@ -1,7 +1,6 @@
 #include "stretch/report.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "stretch/duration_format.hpp"
 #include "stretch/progression.hpp"
@@ -18,12 +17,6 @@ constexpr std::string_view weekday_short[] = {"Mon", "Tue", "Wed", "Thu", "Fri",
 
 // Text from the history, made valid UTF-8 without control characters, then escaped.
 std::string html(std::string_view text) { return escape_html(sanitize_for_terminal(text)); }
-
-std::string number(double value, int decimals = 1) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  return buffer;
-}
 
 std::string minutes_text(seconds total) {
   const auto minutes = (total.count() + 30) / 60;
@@ -147,9 +140,9 @@ std::string pain_svg(const ReportData& d) {
       "patternTransform=\"rotate(45)\"><rect width=\"4\" height=\"4\" fill=\"#fff\"/>"
       "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"4\" stroke=\"#b71c1c\" stroke-width=\"2.2\"/></pattern></defs>\n";
   for (int level : {0, 5, 10}) {
-    const std::string y = number(y_of(level));
+    const std::string y = decimal_text(y_of(level));
     out += "<line x1=\"" + std::to_string(left) + "\" y1=\"" + y + "\" x2=\"" + std::to_string(width) + "\" y2=\"" + y +
-           "\" stroke=\"#bbb\" stroke-width=\"0.6\"/><text x=\"4\" y=\"" + number(y_of(level) + 3) + "\">" +
+           "\" stroke=\"#bbb\" stroke-width=\"0.6\"/><text x=\"4\" y=\"" + decimal_text(y_of(level) + 3) + "\">" +
            std::to_string(level) + "</text>\n";
   }
   const int label_every = std::max(1, (count + 12) / 13);
@@ -159,16 +152,16 @@ std::string pain_svg(const ReportData& d) {
     const auto bar_of = [&](int sum, int n, double at, const char* fill, const char* what) {
       if (n == 0) return;
       const double value = static_cast<double>(sum) / n;
-      out += "<rect x=\"" + number(at) + "\" y=\"" + number(y_of(value)) + "\" width=\"" + number(bar) +
-             "\" height=\"" + number(plot_height - (y_of(value) - top)) + "\" fill=\"" + fill +
-             "\" stroke=\"#333\" stroke-width=\"0.5\"><title>Week of " + format_date(w.monday) + ": pain " + what +
-             " " + number(value) + " (" + std::to_string(n) + (n == 1 ? " session" : " sessions") +
+      out += "<rect x=\"" + decimal_text(at) + "\" y=\"" + decimal_text(y_of(value)) + "\" width=\"" +
+             decimal_text(bar) + "\" height=\"" + decimal_text(plot_height - (y_of(value) - top)) + "\" fill=\"" +
+             fill + "\" stroke=\"#333\" stroke-width=\"0.5\"><title>Week of " + format_date(w.monday) + ": pain " +
+             what + " " + decimal_text(value) + " (" + std::to_string(n) + (n == 1 ? " session" : " sessions") +
              ")</title></rect>\n";
     };
     bar_of(w.before_sum, w.before_count, x, "#555", "before");
     bar_of(w.after_sum, w.after_count, x + bar, "url(#hatch)", "after");
     if (i % label_every == 0) {
-      out += "<text x=\"" + number(x) + "\" y=\"" + std::to_string(top + plot_height + 12) + "\">" +
+      out += "<text x=\"" + decimal_text(x) + "\" y=\"" + std::to_string(top + plot_height + 12) + "\">" +
              short_date(w.monday) + "</text>\n";
     }
   }

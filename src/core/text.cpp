@@ -1,6 +1,8 @@
 #include "stretch/text.hpp"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cstdint>
 
 namespace stretch {
@@ -288,6 +290,15 @@ std::string pad_to_width(std::string_view text, std::size_t width) {
   std::string out = fit_to_width(text, width);
   out.append(width - display_width(out), ' ');
   return out;
+}
+
+std::string decimal_text(double value, int decimals) {
+  std::array<char, 64> buffer{};
+  const auto [end, error] =
+      std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::fixed, decimals);
+  // Too long for the buffer (a number beyond 10^60): the shortest form, which always fits.
+  if (error != std::errc{}) return std::to_string(value);
+  return {buffer.data(), end};
 }
 
 }  // namespace stretch
