@@ -17,6 +17,7 @@ struct TimeOfDay {
   int hour = 0;
   int minute = 0;
   [[nodiscard]] int minutes() const { return hour * 60 + minute; }
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy takes the defaulted <=>'s 0 for a null pointer
   friend auto operator<=>(const TimeOfDay&, const TimeOfDay&) = default;
 };
 [[nodiscard]] std::optional<TimeOfDay> parse_time_of_day(std::string_view text);  // "08:00", "8:05"

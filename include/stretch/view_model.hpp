@@ -200,7 +200,7 @@ struct MenuView {
                                  const DailyStatus& today, TerminalSize size);
 // The menu's first line offers to resume a session: `rest` is what is left of it. When
 // `selected`, the details below are the rest's.
-void offer_resume(MenuView& view, std::string label, bool selected, const Plan& rest, TerminalSize size);
+void offer_resume(MenuView& view, const std::string& label, bool selected, const Plan& rest, TerminalSize size);
 // The level suggested for the highlighted routine, and why: first in its description.
 void suggest_level_in_menu(MenuView& view, const std::string& text, TerminalSize size);
 void render_menu(const MenuView& view, Screen& screen);

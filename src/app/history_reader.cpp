@@ -70,7 +70,6 @@ void HistoryFile::forward(std::uint64_t from, const LineVisitor& visit) const {
         // Carried to the next block, never more than the parser needs to see.
         if (!cut) line.append(piece.substr(0, kept_line_bytes - std::min(kept_line_bytes, line.size())));
         cut = cut || line.size() >= kept_line_bytes;
-        pos = data.size();
         break;
       }
       std::string_view text = piece;

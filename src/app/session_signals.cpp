@@ -88,7 +88,7 @@ void SignalPipe::stop_self() {
   dfl.sa_handler = SIG_DFL;
   sigemptyset(&dfl.sa_mask);
   ::sigaction(SIGTSTP, &dfl, &ours);
-  ::raise(SIGTSTP);  // stops here until SIGCONT
+  (void)::raise(SIGTSTP);  // stops here until SIGCONT
   ::sigaction(SIGTSTP, &ours, nullptr);
 }
 

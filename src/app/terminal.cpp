@@ -37,9 +37,16 @@ std::array<struct sigaction, crash_signals.size()> g_previous_crash{};
 
 extern "C" void restore_and_reraise(int signal_number) {
   [[maybe_unused]] const ssize_t n = ::write(STDOUT_FILENO, g_restore_bytes.data(), g_restore_length);
-  if (g_have_shell_modes) ::tcsetattr(STDIN_FILENO, TCSANOW, &g_shell_modes);
-  ::signal(signal_number, SIG_DFL);
-  ::raise(signal_number);
+  // Nothing is left to do if these fail: the process is on its way out.
+  if (g_have_shell_modes) (void)::tcsetattr(STDIN_FILENO, TCSANOW, &g_shell_modes);
+  (void)::signal(signal_number, SIG_DFL);
+  (void)::raise(signal_number);
+}
+
+// Whether tigetstr's answer is a string: not null (the terminal lacks it) and not (char*)-1,
+// its way of saying the name is not a string capability.
+bool is_string(const char* value) {
+  return value != nullptr && value != reinterpret_cast<const char*>(-1);  // NOLINT(performance-no-int-to-ptr)
 }
 
 // The terminfo strings that undo what the full screen set: leave the alternate screen, show
@@ -48,7 +55,7 @@ void prepare_restore_bytes() {
   g_restore_length = 0;
   for (const char* name : {"sgr0", "cnorm", "rmkx", "rmcup"}) {
     const char* value = ::tigetstr(name);
-    if (value == nullptr || value == reinterpret_cast<const char*>(-1)) continue;
+    if (!is_string(value)) continue;
     const std::size_t length = std::strlen(value);
     if (g_restore_length + length > g_restore_bytes.size()) break;
     std::memcpy(g_restore_bytes.data() + g_restore_length, value, length);
@@ -75,7 +82,7 @@ void remove_crash_handlers() {
 // A terminfo string, without the padding ("$<5>") that only old hardware terminals need.
 std::string capability(const char* name) {
   const char* value = ::tigetstr(name);
-  if (value == nullptr || value == reinterpret_cast<const char*>(-1)) return {};
+  if (!is_string(value)) return {};
   std::string out;
   for (const char* p = value; *p != '\0'; ++p) {
     if (p[0] == '$' && p[1] == '<') {
@@ -147,7 +154,7 @@ std::vector<std::pair<std::string, Key::Code>> key_sequences() {
 // Starts ncurses and reads the terminal's escape sequences, which the painter needs first.
 // newterm, not initscr: on a terminal it does not know it returns null instead of exiting.
 TerminalCodes start_ncurses(Theme theme) {
-  std::setlocale(LC_ALL, "");
+  (void)std::setlocale(LC_ALL, "");  // the "C" locale it keeps otherwise is fine: utf8 says which
   const bool utf8 = std::string_view(::nl_langinfo(CODESET)) == "UTF-8";
   g_have_shell_modes = ::tcgetattr(STDIN_FILENO, &g_shell_modes) == 0;
   if (::newterm(nullptr, stdout, stdin) == nullptr) throw std::runtime_error("cannot set up the terminal");

@@ -9,11 +9,11 @@ std::string clock_of(long long total_seconds) {
   const long long hours = total_seconds / 3600;
   const long long minutes = total_seconds / 60 % 60;
   const long long seconds = total_seconds % 60;
-  char buffer[32];
+  char buffer[32];  // any count of seconds fits (at most 16 digits of hours): snprintf cannot fail here
   if (hours > 0) {
-    std::snprintf(buffer, sizeof buffer, "%lld:%02lld:%02lld", hours, minutes, seconds);
+    (void)std::snprintf(buffer, sizeof buffer, "%lld:%02lld:%02lld", hours, minutes, seconds);
   } else {
-    std::snprintf(buffer, sizeof buffer, "%02lld:%02lld", minutes, seconds);
+    (void)std::snprintf(buffer, sizeof buffer, "%02lld:%02lld", minutes, seconds);
   }
   return buffer;
 }

@@ -156,9 +156,14 @@ class Canvas {
     }
   }
 
+  // The index of the dot in column `c` and row `r` (both inside the grid) in body_ and prop_.
+  [[nodiscard]] std::size_t dot(int c, int r) const {
+    return static_cast<std::size_t>(r) * static_cast<std::size_t>(dots_x_) + static_cast<std::size_t>(c);
+  }
+
   void mark(int c, int r, bool body, char glyph) {
     if (c < 0 || r < 0 || c >= dots_x_ || r >= dots_y_) return;
-    const auto i = static_cast<std::size_t>(r * dots_x_ + c);
+    const std::size_t i = dot(c, r);
     if (body) {
       // In ASCII the head stays a head where a bone meets it.
       if (body_[i] != 'O') body_[i] = glyph;
@@ -176,7 +181,7 @@ class Canvas {
         bool body = false;
         for (int dy = 0; dy < 4; ++dy) {
           for (int dx = 0; dx < 2; ++dx) {
-            const auto i = static_cast<std::size_t>((cy * 4 + dy) * dots_x_ + cx * 2 + dx);
+            const std::size_t i = dot(cx * 2 + dx, cy * 4 + dy);
             if (body_[i] == 0 && prop_[i] == 0) continue;
             bits |= bit.at(static_cast<std::size_t>(dy)).at(static_cast<std::size_t>(dx));
             body = body || body_[i] != 0;
@@ -193,7 +198,7 @@ class Canvas {
   void draw_ascii(Screen& screen, Tone body_tone) const {
     for (int cy = 0; cy < box_.height; ++cy) {
       for (int cx = 0; cx < box_.width; ++cx) {
-        const auto i = static_cast<std::size_t>(cy * dots_x_ + cx);
+        const std::size_t i = dot(cx, cy);
         if (body_[i] != 0) {
           screen.put(box_.x + cx, box_.y + cy, std::string(1, body_[i]), body_tone);
         } else if (prop_[i] != 0) {

@@ -6,7 +6,7 @@ namespace stretch {
 
 std::vector<InstructionPage> instruction_pages(const StepText& text, int rows) {
   const std::size_t lines = text.instructions.size();
-  const std::vector<InstructionPage> one{{0, lines, Millis{0}}};
+  std::vector<InstructionPage> one{{0, lines, Millis{0}}};  // not const: returned by move
   const std::size_t caution = text.caution.size();
   const std::size_t gap = caution > 0 && lines > 0 ? 1 : 0;
   if (rows <= 0 || lines + gap + caution <= static_cast<std::size_t>(rows)) return one;

@@ -65,7 +65,7 @@ MenuView menu_view(std::span<const Routine* const> routines, const Library& libr
   return v;
 }
 
-void offer_resume(MenuView& v, std::string label, bool selected, const Plan& rest, TerminalSize size) {
+void offer_resume(MenuView& v, const std::string& label, bool selected, const Plan& rest, TerminalSize size) {
   v.resume = clean(label);
   v.resume_selected = selected;
   v.footer.insert(v.footer.begin() + 2, Hotkey{"r", "resume", 7});
@@ -113,7 +113,7 @@ void render_menu(const MenuView& v, Screen& screen) {
   const int list_rows = std::min(static_cast<int>(v.items.size()), std::max(3, h / 3));
   const int first = std::max(0, static_cast<int>(v.selected) - list_rows + 1);
   for (int row = 0; row < list_rows; ++row) {
-    const auto i = static_cast<std::size_t>(first + row);
+    const auto i = static_cast<std::size_t>(first) + static_cast<std::size_t>(row);
     if (i >= v.items.size()) break;
     const MenuItem& item = v.items[i];
     const int y = top + row;

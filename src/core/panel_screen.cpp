@@ -89,7 +89,7 @@ void render_panel(const PanelView& view, int scroll, Screen& screen) {
   scroll = std::clamp(scroll, 0, panel_max_scroll(view, size));
   const int shown = overflow ? rows - 1 : rows;
   for (int row = 0; row < shown && scroll + row < total; ++row) {
-    const Line& line = lines[static_cast<std::size_t>(scroll + row)];
+    const Line& line = lines[static_cast<std::size_t>(scroll) + static_cast<std::size_t>(row)];
     screen.put(margin, 2 + row, line.text, line.tone);
   }
   if (overflow) {

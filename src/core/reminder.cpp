@@ -183,8 +183,11 @@ std::vector<std::string> crontab_lines(const Reminder& r, std::string_view progr
   }
   command += cron_quoted(program) + " remind fire " + std::to_string(r.id);
   std::vector<std::string> lines;
+  lines.reserve(hours_by_minute.size());
   for (const auto& [minute, hours] : hours_by_minute) {
-    lines.push_back(std::to_string(minute) + " " + hours + " * * * " + command);
+    std::string line = std::to_string(minute);
+    line.append(" ").append(hours).append(" * * * ").append(command);
+    lines.push_back(std::move(line));
   }
   return lines;
 }
@@ -232,7 +235,7 @@ std::string reminders_to_text(const std::vector<Reminder>& reminders) {
 
 ParsedReminders parse_reminders(std::string_view text) {
   ParsedReminders out;
-  std::string where = "";
+  std::string where;
   try {
     const nlohmann::json in = nlohmann::json::parse(text);
     where = "/reminders";

@@ -54,6 +54,7 @@ const std::vector<std::string_view>& stopped_for_pain_advice() {
       "Leave this exercise for today.",
       "If it happens again, tell your physiotherapist or doctor which exercise it was.",
       "Next time, try the gentle level, or make the movement smaller.",
+      // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one line of advice, its text split in two
       "Get medical help promptly if the pain stays or gets worse, or if you notice numbness, pins and needles, "
       "leg weakness, trouble walking, or any change in bladder or bowel control.",
   };

@@ -38,11 +38,11 @@ std::string format_timestamp(const Timestamp& t) {
   const hh_mm_ss clock{wall - floor<days>(wall)};
   const long long offset_minutes = duration_cast<minutes>(t.utc_offset).count();
   const long long magnitude = std::llabs(offset_minutes);
-  char buffer[48];
-  std::snprintf(buffer, sizeof buffer, "%sT%02d:%02d:%02d%c%02lld:%02lld", format_date(date).c_str(),
-                static_cast<int>(clock.hours().count()), static_cast<int>(clock.minutes().count()),
-                static_cast<int>(clock.seconds().count()), offset_minutes < 0 ? '-' : '+', magnitude / 60,
-                magnitude % 60);
+  char buffer[48];  // holds the longest timestamp: snprintf cannot fail here
+  (void)std::snprintf(buffer, sizeof buffer, "%sT%02d:%02d:%02d%c%02lld:%02lld", format_date(date).c_str(),
+                      static_cast<int>(clock.hours().count()), static_cast<int>(clock.minutes().count()),
+                      static_cast<int>(clock.seconds().count()), offset_minutes < 0 ? '-' : '+', magnitude / 60,
+                      magnitude % 60);
   return buffer;
 }
 
@@ -72,9 +72,9 @@ std::optional<Timestamp> parse_timestamp(std::string_view text) {
 }
 
 std::string format_date(Date date) {
-  char buffer[24];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+  char buffer[24];  // holds the longest date: snprintf cannot fail here
+  (void)std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                      static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
   return buffer;
 }
 
@@ -86,9 +86,9 @@ std::optional<Date> parse_date(std::string_view text) {
 std::string format_time_of_day(const Timestamp& t) {
   const sys_seconds wall = t.wall();
   const hh_mm_ss clock{wall - floor<days>(wall)};
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%02d:%02d", static_cast<int>(clock.hours().count()),
-                static_cast<int>(clock.minutes().count()));
+  char buffer[16];  // holds "HH:MM": snprintf cannot fail here
+  (void)std::snprintf(buffer, sizeof buffer, "%02d:%02d", static_cast<int>(clock.hours().count()),
+                      static_cast<int>(clock.minutes().count()));
   return buffer;
 }
 
