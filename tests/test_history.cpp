@@ -9,34 +9,29 @@
 #include "core/history_line.hpp"
 #include "stretch/history.hpp"
 #include "stretch/pain.hpp"
+#include "support/records.hpp"
 
 using namespace stretch;
+using namespace stretch::test;
 using namespace std::chrono;
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 
 namespace {
 
-Timestamp at(const char* text) {
-  const auto t = parse_timestamp(text);
-  REQUIRE(t);
-  return *t;
-}
+Timestamp at(const char* text) { return timestamp(text); }
 
 HistoryRecord sample() {
-  HistoryRecord r;
-  r.started_at = at("2026-03-08T07:30:05-04:00");
-  r.routine_id = "low-back";
-  r.routine_name = "Low back";
+  HistoryRecord r = record_of(at("2026-03-08T07:30:05-04:00"), "low-back", "Low back",
+                              {{"pelvic-tilt", "Pelvic tilt", ExerciseStatus::done},
+                               {"bridge", "Bridge", ExerciseStatus::partial},
+                               {"knee-to-chest", "Knee to chest", ExerciseStatus::skipped}},
+                              SessionEnd::stopped_for_pain);
   r.level = Level::gentle;
   r.planned = seconds{460};
   r.active = seconds{455};
   r.paused = seconds{12};
   r.held = seconds{300};
-  r.exercises = {{"pelvic-tilt", "Pelvic tilt", ExerciseStatus::done},
-                 {"bridge", "Bridge", ExerciseStatus::partial},
-                 {"knee-to-chest", "Knee to chest", ExerciseStatus::skipped}};
-  r.end = SessionEnd::stopped_for_pain;
   r.pain_before = 4;
   r.pain_after = std::nullopt;
   return r;

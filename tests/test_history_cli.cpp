@@ -11,6 +11,7 @@
 #include "app/local_time.hpp"
 #include "catch.hpp"
 #include "stretch/history.hpp"
+#include "support/records.hpp"
 #include "support/run_process.hpp"
 #include "support/skip.hpp"
 #include "support/time_zone.hpp"
@@ -49,18 +50,16 @@ struct Home {
 
 HistoryRecord record(const std::string& started_at, const std::string& routine,
                      SessionEnd end = SessionEnd::completed) {
-  HistoryRecord r;
-  const auto t = parse_timestamp(started_at);
-  REQUIRE(t);
-  r.started_at = *t;
-  r.routine_id = routine;
-  r.routine_name = routine == "low-back" ? "Low back" : routine == "hamstrings" ? "Hamstrings" : routine;
+  HistoryRecord r = record_of(timestamp(started_at), routine,
+                              routine == "low-back"     ? "Low back"
+                              : routine == "hamstrings" ? "Hamstrings"
+                                                        : routine,
+                              {{"pelvic-tilt", "Pelvic tilt", ExerciseStatus::done},
+                               {"hamstring-stretch-lying", "Hamstring stretch (lying)", ExerciseStatus::done}},
+                              end);
   r.planned = seconds{460};
   r.active = seconds{455};
   r.held = seconds{300};
-  r.exercises = {{"pelvic-tilt", "Pelvic tilt", ExerciseStatus::done},
-                 {"hamstring-stretch-lying", "Hamstring stretch (lying)", ExerciseStatus::done}};
-  r.end = end;
   return r;
 }
 

@@ -8,21 +8,17 @@
 
 #include "catch.hpp"
 #include "stretch/history_digest.hpp"
+#include "support/records.hpp"
 
 using namespace stretch;
+using namespace stretch::test;
 using namespace std::chrono;
 
 namespace {
 
-Date date(int y, unsigned m, unsigned d) { return year{y} / month{m} / day{d}; }
-
 HistoryRecord session(Date day, int hour, std::string routine, SessionEnd end, ExerciseStatus status) {
-  HistoryRecord r;
-  r.started_at = Timestamp{sys_days{day} + hours{hour}, hours{-5}};
-  r.routine_id = routine;
-  r.routine_name = "Name of " + routine;
-  r.exercises = {{"a", "A", status}};
-  r.end = end;
+  HistoryRecord r = record_of(Timestamp{sys_days{day} + hours{hour}, hours{-5}}, routine, "Name of " + routine,
+                              {{"a", "A", status}}, end);
   r.pain_before = hour % 11;
   r.pain_after = hour % 7;
   return r;

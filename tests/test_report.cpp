@@ -6,26 +6,23 @@
 
 #include "catch.hpp"
 #include "stretch/report.hpp"
+#include "support/records.hpp"
 
 using namespace stretch;
+using namespace stretch::test;
 using namespace std::chrono;
 using Catch::Matchers::Contains;
 
 namespace {
 
-Date date(int y, unsigned m, unsigned d) { return year{y} / month{m} / day{d}; }
-
 HistoryRecord session(Date day, SessionEnd end, std::string name = "Low back", Level level = Level::standard) {
-  HistoryRecord r;
-  r.started_at = Timestamp{sys_days{day} + hours{8}, hours{1}};
-  r.routine_id = "low-back";
-  r.routine_name = std::move(name);
+  HistoryRecord r = record_of(
+      Timestamp{sys_days{day} + hours{8}, hours{1}}, "low-back", std::move(name),
+      {{"pelvic-tilt", "Pelvic tilt", ExerciseStatus::done},
+       {"bridge", "Bridge", end == SessionEnd::stopped_for_pain ? ExerciseStatus::partial : ExerciseStatus::done}},
+      end);
   r.level = level;
   r.active = seconds{600};
-  r.exercises = {
-      {"pelvic-tilt", "Pelvic tilt", ExerciseStatus::done},
-      {"bridge", "Bridge", end == SessionEnd::stopped_for_pain ? ExerciseStatus::partial : ExerciseStatus::done}};
-  r.end = end;
   r.pain_before = 4;
   r.pain_after = 2;
   return r;

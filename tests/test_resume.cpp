@@ -5,8 +5,10 @@
 
 #include "catch.hpp"
 #include "stretch/resume.hpp"
+#include "support/records.hpp"
 
 using namespace stretch;
+using namespace stretch::test;
 using namespace std::chrono;
 
 namespace {
@@ -18,17 +20,14 @@ sys_seconds now_at(int day, int hour, int minute = 0) { return at_hour(day, hour
 
 // Low back at 08:00 on the 9th, quit during the bridge after 10 minutes (and 2 paused).
 HistoryRecord quit_session() {
-  HistoryRecord r;
-  r.started_at = at_hour(9, 8);
-  r.routine_id = "low-back";
-  r.routine_name = "Low back";
+  HistoryRecord r = record_of(at_hour(9, 8), "low-back", "Low back",
+                              {{"pelvic-tilt", "Pelvic tilt", ExerciseStatus::done},
+                               {"bridge", "Bridge", ExerciseStatus::stopped},
+                               {"cat", "Cat", ExerciseStatus::skipped}},
+                              SessionEnd::quit);
   r.level = Level::full;
   r.active = minutes{10};
   r.paused = minutes{2};
-  r.exercises = {{"pelvic-tilt", "Pelvic tilt", ExerciseStatus::done},
-                 {"bridge", "Bridge", ExerciseStatus::stopped},
-                 {"cat", "Cat", ExerciseStatus::skipped}};
-  r.end = SessionEnd::quit;
   r.stopped_during = StopPoint{"bridge", "Bridge", Side::left};
   return r;
 }

@@ -8,8 +8,10 @@
 #include "stretch/history_digest.hpp"
 #include "stretch/session_join.hpp"
 #include "stretch/stats.hpp"
+#include "support/records.hpp"
 
 using namespace stretch;
+using namespace stretch::test;
 using namespace std::chrono;
 
 namespace {
@@ -18,19 +20,16 @@ Timestamp at_hour(int day, int hour) { return Timestamp{sys_days{year{2026} / Ma
 
 // Low back, quit during the bridge at 08:00 on the 9th.
 HistoryRecord first_part() {
-  HistoryRecord r;
-  r.started_at = at_hour(9, 8);
-  r.routine_id = "low-back";
-  r.routine_name = "Low back";
+  HistoryRecord r = record_of(at_hour(9, 8), "low-back", "Low back",
+                              {{"pelvic-tilt", "Pelvic tilt", ExerciseStatus::done},
+                               {"bridge", "Bridge", ExerciseStatus::stopped},
+                               {"cat", "Cat", ExerciseStatus::skipped}},
+                              SessionEnd::quit);
   r.level = Level::gentle;
   r.planned = seconds{600};
   r.active = seconds{200};
   r.paused = seconds{10};
   r.held = seconds{120};
-  r.exercises = {{"pelvic-tilt", "Pelvic tilt", ExerciseStatus::done},
-                 {"bridge", "Bridge", ExerciseStatus::stopped},
-                 {"cat", "Cat", ExerciseStatus::skipped}};
-  r.end = SessionEnd::quit;
   r.stopped_during = StopPoint{"bridge", "Bridge", Side::none};
   r.pain_before = 5;
   return r;
@@ -38,30 +37,23 @@ HistoryRecord first_part() {
 
 // The rest of it, from the bridge, at 12:00.
 HistoryRecord second_part() {
-  HistoryRecord r;
-  r.started_at = at_hour(9, 12);
+  HistoryRecord r = record_of(at_hour(9, 12), "low-back", "Low back",
+                              {{"bridge", "Bridge", ExerciseStatus::done}, {"cat", "Cat", ExerciseStatus::partial}});
   r.resumes = at_hour(9, 8);
-  r.routine_id = "low-back";
-  r.routine_name = "Low back";
   r.level = Level::gentle;
   r.planned = seconds{400};
   r.active = seconds{390};
   r.paused = seconds{0};
   r.held = seconds{250};
-  r.exercises = {{"bridge", "Bridge", ExerciseStatus::done}, {"cat", "Cat", ExerciseStatus::partial}};
-  r.end = SessionEnd::completed;
   r.pain_before = 3;
   r.pain_after = 2;
   return r;
 }
 
 HistoryRecord other_session(int day, int hour) {
-  HistoryRecord r;
-  r.started_at = at_hour(day, hour);
-  r.routine_id = "hamstrings";
-  r.routine_name = "Hamstrings";
+  HistoryRecord r = record_of(at_hour(day, hour), "hamstrings", "Hamstrings",
+                              {{"hamstring", "Hamstring stretch", ExerciseStatus::done}});
   r.active = seconds{300};
-  r.exercises = {{"hamstring", "Hamstring stretch", ExerciseStatus::done}};
   return r;
 }
 

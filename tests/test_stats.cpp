@@ -6,8 +6,10 @@
 #include "catch.hpp"
 #include "stretch/history_report.hpp"
 #include "stretch/stats.hpp"
+#include "support/records.hpp"
 
 using namespace stretch;
+using namespace stretch::test;
 using namespace std::chrono;
 #if __has_include(<catch2/catch_approx.hpp>)
 using Catch::Approx;  // Catch2 3.x; 2.x has it at global scope
@@ -20,19 +22,11 @@ const std::set<std::string, std::less<>> hamstring_ids = {"hamstring-stretch-lyi
 
 HistoryRecord session(const std::string& started_at, std::string routine = "low-back",
                       ExerciseStatus status = ExerciseStatus::done) {
-  HistoryRecord r;
-  const auto t = parse_timestamp(started_at);
-  REQUIRE(t);
-  r.started_at = *t;
-  r.routine_id = routine;
-  r.routine_name = routine;
+  HistoryRecord r = record_of(timestamp(started_at), routine, routine, {{"pelvic-tilt", "Pelvic tilt", status}},
+                              status == ExerciseStatus::skipped ? SessionEnd::quit : SessionEnd::completed);
   r.active = seconds{600};
-  r.exercises = {{"pelvic-tilt", "Pelvic tilt", status}};
-  r.end = status == ExerciseStatus::skipped ? SessionEnd::quit : SessionEnd::completed;
   return r;
 }
-
-Date date(int y, unsigned m, unsigned d) { return year{y} / month{m} / day{d}; }
 
 }  // namespace
 
