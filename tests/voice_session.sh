@@ -8,21 +8,11 @@
 #   voice_session.sh STRETCH_TIMER PYTHON CHECK_SESSION_WAV WORKDIR
 set -u
 binary=$1 python=$2 check=$3 work=$4
-rm -rf "$work"
-mkdir -p "$work/config/stretch-timer/routines" "$work/data"
+source "$(dirname "$0")/support/voice_env.sh"
+# Get ready 3 s, left hold 6 s, switch 3 s, right hold 6 s: 18 s.
+voice_routine "$work" 6 3
 cat >"$work/config/stretch-timer/config.json" <<'JSON'
 {"get_ready_seconds": 3, "daily_safety_check": false, "pain_checkin": false}
-JSON
-# Get ready 3 s, left hold 6 s, switch 3 s, right hold 6 s: 18 s.
-cat >"$work/config/stretch-timer/routines/voice.json" <<'JSON'
-{
-  "exercises": [
-    {"id": "reach", "name": "Side reach", "purpose": "A short check of the voice.", "position": "Stand tall.",
-     "steps": ["Reach up."], "sided": true, "hold": 6, "reps": 1, "switch_sides": 3}
-  ],
-  "routines": [{"id": "voice-check", "name": "Voice check", "description": "Eighteen seconds.",
-                "exercises": ["reach"]}]
-}
 JSON
 log="$work/cues.tsv"
 : >"$log"

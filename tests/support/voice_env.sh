@@ -1,21 +1,21 @@
 # shellcheck shell=bash
-# Sourced by speechd_session.sh and voice_command_session.sh, which guide the same 12-second
-# routine at real speed through a voice backend and compare the words it was given with the
-# words each cue is due to say.
+# Sourced by the voice tests (voice_session.sh, speechd_session.sh, voice_command_session.sh),
+# which guide a short routine at real speed and check what the voice was given or said.
 
-# voice_routine WORK: a fresh WORK with the routine "voice-check" in its config folder (get
-# ready 2 s, left hold 4 s, switch 2 s, right hold 4 s: 12 s) and an empty data folder.
+# voice_routine WORK [HOLD SWITCH]: a fresh WORK with the routine "voice-check" in its config
+# folder, one sided exercise held HOLD seconds a side with SWITCH seconds to change sides
+# (4 and 2 unless given: with a get ready of 2 s, 12 s in all), and an empty data folder.
 voice_routine() {
-  local work=$1
+  local work=$1 hold=${2:-4} switch=${3:-2}
   rm -rf "$work"
   mkdir -p "$work/config/stretch-timer/routines" "$work/data"
-  cat >"$work/config/stretch-timer/routines/voice.json" <<'JSON'
+  cat >"$work/config/stretch-timer/routines/voice.json" <<JSON
 {
   "exercises": [
     {"id": "reach", "name": "Side reach", "purpose": "A short check of the voice.", "position": "Stand tall.",
-     "steps": ["Reach up."], "sided": true, "hold": 4, "reps": 1, "switch_sides": 2}
+     "steps": ["Reach up."], "sided": true, "hold": $hold, "reps": 1, "switch_sides": $switch}
   ],
-  "routines": [{"id": "voice-check", "name": "Voice check", "description": "Twelve seconds.",
+  "routines": [{"id": "voice-check", "name": "Voice check", "description": "A short check of the voice.",
                 "exercises": ["reach"]}]
 }
 JSON
@@ -41,7 +41,7 @@ voice_session() {
 check_voice_said() {
   local what=$1 line i
   shift
-  local expected=(
+  local due=(
     "Side reach, exercise 1 of 1: get ready, 2 s. Start with your left side."
     "Side reach, left side: hold 4 s."
     "3" "2" "1"
@@ -54,13 +54,13 @@ check_voice_said() {
   for line in "$@"; do
     [[ $line == "Side reach done." ]] || said+=("$line")
   done
-  if ((${#said[@]} != ${#expected[@]})); then
-    echo "FAIL: ${#said[@]} ${what}s, expected ${#expected[@]}"
+  if ((${#said[@]} != ${#due[@]})); then
+    echo "FAIL: ${#said[@]} ${what}s, expected ${#due[@]}"
     exit 1
   fi
-  for i in "${!expected[@]}"; do
-    if [[ ${said[$i]} != "${expected[$i]}"* ]]; then
-      echo "FAIL: $what $((i + 1)) was '${said[$i]}', expected it to begin '${expected[$i]}'"
+  for i in "${!due[@]}"; do
+    if [[ ${said[$i]} != "${due[$i]}"* ]]; then
+      echo "FAIL: $what $((i + 1)) was '${said[$i]}', expected it to begin '${due[$i]}'"
       exit 1
     fi
   done
