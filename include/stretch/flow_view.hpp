@@ -26,6 +26,8 @@ class FlowView {
  public:
   // Figures in this style (braille where the terminal speaks UTF-8, ASCII elsewhere).
   explicit FlowView(FigureStyle figure_style = FigureStyle::braille) : figure_style_(figure_style) {}
+  // Draws the whole screen at `size` into `screen`, whatever it held (a loop may hand in the
+  // same Screen every frame, so that a frame allocates nothing for it).
   void render(const Flow& flow, TerminalSize size, Screen& screen, Instant now);
   // The next instant the screen changes by itself: the flow's next cue or step end, or the
   // next visible change (a second of the countdown, the breathing bar, the figure's next frame

@@ -46,9 +46,7 @@ class ScreenFrontEnd final : public FrontEnd {
     for (const Effect& e : effects) {
       if (e.kind == Effect::Kind::cue && e.bell) bell = true;
     }
-    const TerminalSize size = terminal_.size();
-    screen_.reset(size.width, size.height);
-    view_.render(flow, size, screen_, now);
+    view_.render(flow, terminal_.size(), screen_, now);
     terminal_.paint(screen_, bell);
   }
 

@@ -54,6 +54,11 @@ int FlowView::max_scroll(const Flow& flow, TerminalSize size) {
 }
 
 void FlowView::render(const Flow& flow, TerminalSize size, Screen& screen, Instant now) {
+  // The running session's screen is copied whole from the layers kept (below); every other
+  // screen is drawn on blanks.
+  if (flow.stage() != Flow::Stage::session || flow.help_open() || flow.session() == nullptr) {
+    screen.reset(size.width, size.height);
+  }
   if (flow.stage() == Flow::Stage::menu) {
     MenuView view = menu_view(flow.menu_routines(), *flow.config().library, flow.plan_settings(), flow.selected(),
                               flow.config().library_problems, flow.today(), size);
@@ -84,10 +89,9 @@ void FlowView::render(const Flow& flow, TerminalSize size, Screen& screen, Insta
   }
   SessionView view = session_view(snapshot, toggles(flow), size, *step_text_);
   view.notice = notice_;
-  if (!steady_ || steady_->width() != screen.width() || steady_->height() != screen.height() ||
-      steady_page_ != view.page) {
+  if (!steady_ || steady_->width() != size.width || steady_->height() != size.height || steady_page_ != view.page) {
     steady_page_ = view.page;
-    steady_.emplace(screen.width(), screen.height());
+    steady_.emplace(size.width, size.height);
     render_session_steady(view, *steady_);
     counting_.reset();
   }
@@ -98,7 +102,7 @@ void FlowView::render(const Flow& flow, TerminalSize size, Screen& screen, Insta
   // the same header.
   Pose pose = std::exchange(view.figure_pose, Pose{});
   const double progress = view.progress;
-  const int bar_cells = screen.width() - 2 * render::margin;
+  const int bar_cells = size.width - 2 * render::margin;
   if (counting_ && static_cast<int>(progress * bar_cells) == static_cast<int>(counting_view_.progress * bar_cells)) {
     view.progress = counting_view_.progress;
   }
@@ -113,7 +117,7 @@ void FlowView::render(const Flow& flow, TerminalSize size, Screen& screen, Insta
   view.figure_pose = std::move(pose);
   // As render_session_figure draws it, from the drawings kept (the one looked ahead to by
   // next_wake, most of the time).
-  const FigureBox box = session_figure_box(view, {screen.width(), screen.height()});
+  const FigureBox box = session_figure_box(view, size);
   if (box.width > 0) screen.overlay(figure_cells(figure_key(view, box)), box.x, box.y);
 }
 
