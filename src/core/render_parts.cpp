@@ -13,16 +13,22 @@ namespace {
 // to one space.
 constexpr int essential = 8;
 
+// A hotkey and the columns it takes, "key label", measured once.
+struct Measured {
+  const Hotkey* key;
+  std::size_t width;
+};
+
 struct Fit {
-  std::vector<const Hotkey*> keys;
+  std::vector<Measured> keys;
   std::size_t separator = 2;
 };
 
-std::size_t footer_width(const std::vector<const Hotkey*>& keys, std::size_t separator) {
+std::size_t footer_width(const std::vector<Measured>& keys, std::size_t separator) {
   std::size_t width = 0;
-  for (const Hotkey* k : keys) {
+  for (const Measured& k : keys) {
     if (width > 0) width += separator;
-    width += display_width(k->key) + 1 + display_width(k->label);
+    width += k.width;
   }
   return width;
 }
@@ -32,18 +38,20 @@ std::size_t footer_width(const std::vector<const Hotkey*>& keys, std::size_t sep
 Fit fitting(std::span<const Hotkey> keys, int width) {
   const auto limit = static_cast<std::size_t>(std::max(width, 0));
   Fit fit;
-  for (const Hotkey& k : keys) fit.keys.push_back(&k);
-  while (!fit.keys.empty()) {
-    if (footer_width(fit.keys, 2) <= limit) return fit;
-    auto lowest = fit.keys.begin();
-    for (auto it = fit.keys.begin(); it != fit.keys.end(); ++it) {
-      if ((*it)->priority <= (*lowest)->priority) lowest = it;
+  std::vector<Measured>& kept = fit.keys;
+  kept.reserve(keys.size());
+  for (const Hotkey& k : keys) kept.push_back({&k, display_width(k.key) + 1 + display_width(k.label)});
+  while (!kept.empty()) {
+    if (footer_width(kept, 2) <= limit) break;
+    auto lowest = kept.begin();
+    for (auto it = kept.begin(); it != kept.end(); ++it) {
+      if (it->key->priority <= lowest->key->priority) lowest = it;
     }
-    if ((*lowest)->priority >= essential && footer_width(fit.keys, 1) <= limit) {
+    if (lowest->key->priority >= essential && footer_width(kept, 1) <= limit) {
       fit.separator = 1;
-      return fit;
+      break;
     }
-    fit.keys.erase(lowest);
+    kept.erase(lowest);
   }
   return fit;
 }
@@ -77,11 +85,11 @@ void footer(Screen& screen, int y, std::span<const Hotkey> keys) {
   const Fit fit = fitting(keys, screen.width() - 2 * margin);
   int x = margin;
   bool first = true;
-  for (const Hotkey* k : fit.keys) {
+  for (const Measured& m : fit.keys) {
     if (!first) x += static_cast<int>(fit.separator);
     first = false;
-    x = screen.put(x, y, k->key, Tone::strong);
-    x = screen.put(x + 1, y, k->label, Tone::normal);
+    x = screen.put(x, y, m.key->key, Tone::strong);
+    x = screen.put(x + 1, y, m.key->label, Tone::normal);
   }
 }
 
