@@ -76,9 +76,7 @@ ChildResult run_child(const std::vector<std::string>& args, const std::map<std::
   const std::string err_file = dir.path() + "/child.err";
   std::vector<std::string> argv{STRETCH_TIMER_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
-  std::vector<char*> argp;
-  for (std::string& a : argv) argp.push_back(a.data());
-  argp.push_back(nullptr);
+  const std::vector<char*> argp = c_strings(argv);
   const pid_t pid = ::fork();
   REQUIRE(pid >= 0);
   if (pid == 0) {
@@ -536,9 +534,7 @@ bool run_and_kill(const std::map<std::string, std::string>& env, const TempDir& 
   const std::string in_file = dir.write("kill.in", "1\n");
   std::string program = STRETCH_TIMER_BINARY;
   std::vector<std::string> argv{program, "session", "desk-break", "--plain", "--no-checkin"};
-  std::vector<char*> argp;
-  for (std::string& a : argv) argp.push_back(a.data());
-  argp.push_back(nullptr);
+  const std::vector<char*> argp = c_strings(argv);
   const pid_t pid = ::fork();
   REQUIRE(pid >= 0);
   if (pid == 0) {

@@ -12,8 +12,6 @@
 #include <chrono>
 #include <stdexcept>
 
-extern char** environ;
-
 namespace stretch::test {
 
 PseudoTerminal::PseudoTerminal() {
@@ -46,19 +44,10 @@ void PseudoTerminal::type(const std::string& text) const {
 
 InteractiveProcess::InteractiveProcess(const std::vector<std::string>& argv,
                                        const std::map<std::string, std::string>& env, Stdin stdin_kind) {
-  std::vector<std::string> env_strings;
-  for (char** e = environ; *e != nullptr; ++e) {
-    const std::string entry = *e;
-    if (!env.contains(entry.substr(0, entry.find('=')))) env_strings.push_back(entry);
-  }
-  for (const auto& [name, value] : env) env_strings.push_back(name + "=" + value);
-  std::vector<char*> envp;
-  for (std::string& s : env_strings) envp.push_back(s.data());
-  envp.push_back(nullptr);
+  std::vector<std::string> env_strings = environment_with(env);
+  const std::vector<char*> envp = c_strings(env_strings);
   std::vector<std::string> args = argv;
-  std::vector<char*> argp;
-  for (std::string& s : args) argp.push_back(s.data());
-  argp.push_back(nullptr);
+  const std::vector<char*> argp = c_strings(args);
 
   std::array<int, 2> out{-1, -1};
   std::array<int, 2> err{-1, -1};

@@ -25,6 +25,24 @@ void close_quietly(int fd) {
 
 }  // namespace
 
+std::vector<std::string> environment_with(const std::map<std::string, std::string>& overrides) {
+  std::vector<std::string> env;
+  for (char** e = environ; *e != nullptr; ++e) {
+    const std::string entry = *e;
+    if (!overrides.contains(entry.substr(0, entry.find('=')))) env.push_back(entry);
+  }
+  for (const auto& [name, value] : overrides) env.push_back(name + "=" + value);
+  return env;
+}
+
+std::vector<char*> c_strings(std::vector<std::string>& strings) {
+  std::vector<char*> pointers;
+  pointers.reserve(strings.size() + 1);
+  for (std::string& s : strings) pointers.push_back(s.data());
+  pointers.push_back(nullptr);
+  return pointers;
+}
+
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options) {
   std::array<int, 2> in{-1, -1};
   std::array<int, 2> out{-1, -1};
@@ -33,20 +51,10 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
     throw std::runtime_error("pipe failed");
   }
 
-  std::vector<std::string> env_strings;
-  for (char** e = environ; *e != nullptr; ++e) {
-    const std::string entry = *e;
-    const std::string name = entry.substr(0, entry.find('='));
-    if (!options.env.contains(name)) env_strings.push_back(entry);
-  }
-  for (const auto& [name, value] : options.env) env_strings.push_back(name + "=" + value);
-  std::vector<char*> envp;
-  for (std::string& s : env_strings) envp.push_back(s.data());
-  envp.push_back(nullptr);
+  std::vector<std::string> env_strings = environment_with(options.env);
+  const std::vector<char*> envp = c_strings(env_strings);
   std::vector<std::string> args = argv;
-  std::vector<char*> argp;
-  for (std::string& s : args) argp.push_back(s.data());
-  argp.push_back(nullptr);
+  const std::vector<char*> argp = c_strings(args);
 
   const pid_t pid = ::fork();
   if (pid < 0) throw std::runtime_error("fork failed");

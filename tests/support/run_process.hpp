@@ -21,6 +21,14 @@ struct ProcessOptions {
 
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options = {});
 
+// The inherited environment with `overrides` added or put in place of the same names, as
+// NAME=VALUE strings, for a child's execve.
+std::vector<std::string> environment_with(const std::map<std::string, std::string>& overrides);
+
+// Pointers to each string's text and a final nullptr: an argv or envp for exec. `strings`
+// must outlive them.
+std::vector<char*> c_strings(std::vector<std::string>& strings);
+
 // run_process with the stretch-timer binary as argv[0].
 ProcessResult run_stretch_timer(const std::vector<std::string>& args, const ProcessOptions& options = {});
 
