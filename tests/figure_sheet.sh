@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Shows every built-in exercise's pose figure in a real terminal emulator (xterm under Xvfb,
+# Monospace 11) and saves screenshots (ImageMagick's import) for a person to judge by eye:
+#
+#   OUTPUT_DIR/ID.png            the figures `stretch-timer show` prints for the exercise ID
+#                                (start and stretched, the left side), cut out of the window
+#   OUTPUT_DIR/session-ID.png    with --session: the session screen at 120x36, 2, 4, 6 and 9 s
+#                                into the exercise (four shots side by side), so that the
+#                                figure is seen as it moves: easing in, counting, flowing
+#
+# Each figure's area in the `show` screenshot is checked: the start and the stretched figure
+# must each put ink on the screen (a font without braille dots, or a figure drawn outside its
+# box, leaves it blank). Exits 1 when one is blank, 77 (skipped) when Xvfb, xterm, ImageMagick
+# or python3 is missing.
+#
+#   tests/figure_sheet.sh [--session] STRETCH_TIMER_BINARY [OUTPUT_DIR]
+set -euo pipefail
+
+session=false
+if [ "${1:-}" = --session ]; then
+  session=true
+  shift
+fi
+binary=${1:?usage: figure_sheet.sh [--session] STRETCH_TIMER_BINARY [OUTPUT_DIR]}
+out=${2:-$(mktemp -d)}
+mkdir -p "$out"
+here=$(cd "$(dirname "$0")" && pwd)
+for tool in Xvfb xterm xwininfo import convert montage python3; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "figure_sheet: SKIPPED: $tool is not installed" >&2
+    exit 77
+  fi
+done
+
+work=$(mktemp -d)
+xvfb_pid=
+term_pid=
+cleanup() {
+  [ -n "$term_pid" ] && kill "$term_pid" 2>/dev/null || true
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A display of our own: the first free number from 131 (xterm_screens.sh, which ctest may run
+# at the same time, counts from 91).
+display=131
+while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
+Xvfb ":$display" -screen 0 1800x1100x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+export DISPLAY=":$display"
+for _ in $(seq 50); do
+  [ -e "/tmp/.X11-unix/X$display" ] && break
+  sleep 0.1
+done
+
+# The built-in exercises, by id, from the library's files beside this script.
+ids=$(python3 -c '
+import json, sys
+for path in sys.argv[1:]:
+    for exercise in json.load(open(path, encoding="utf-8"))["exercises"]:
+        print(exercise["id"])' "$here"/../data/exercises/*.json)
+
+# A config that goes straight to the session (no safety questions, one second to get ready),
+# and one routine for each exercise: the exercise alone.
+config="$work/config/stretch-timer"
+mkdir -p "$config/routines" "$work/data" "$work/state"
+printf '{"daily_safety_check": false, "get_ready_seconds": 1, "pain_checkin": false}\n' >"$config/config.json"
+python3 -c '
+import json, sys
+routines = [{"id": "sheet-" + i, "name": "Figure sheet: " + i, "description": "One exercise, for its figure.",
+             "exercises": [i]} for i in sys.argv[1].split()]
+json.dump({"routines": routines}, open(sys.argv[2], "w"), indent=1)' "$ids" "$config/routines/sheet.json"
+
+run_env=(env XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state"
+  LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color)
+
+# grab NAME: the window titled NAME as a PNG in $work/NAME.png.
+grab() {
+  xwininfo -name "$1" | awk '
+    /Absolute upper-left X/ {x = $NF} /Absolute upper-left Y/ {y = $NF}
+    /Width:/ {w = $NF} /Height:/ {h = $NF}
+    END {printf "%dx%d+%d+%d", w, h, x, y}' >"$work/geometry"
+  import -window root "$work/root.png"
+  convert "$work/root.png" -crop "$(cat "$work/geometry")" +repage "$work/$1.png"
+}
+
+# start_xterm TITLE COLUMNS ROWS COMMAND...: black on white, as xterm starts by default.
+start_xterm() {
+  local title=$1 columns=$2 rows=$3
+  shift 3
+  "${run_env[@]}" xterm -T "$title" -tn xterm-256color -geometry "${columns}x${rows}+0+0" -b 0 -fg black -bg white \
+    -fa Monospace -fs 11 -xrm 'XTerm*cursorBlink: false' -e "$@" &
+  term_pid=$!
+}
+
+stop_xterm() {
+  kill "$term_pid" 2>/dev/null || true
+  wait "$term_pid" 2>/dev/null || true
+  term_pid=
+}
+
+failures=0
+columns=80
+echo "figure_sheet: screenshots in $out"
+for id in $ids; do
+  # What show prints, to know its length and the row of the figures' captions.
+  "${run_env[@]}" "$binary" show "sheet-$id" >"$work/show.txt"
+  rows=$(wc -l <"$work/show.txt")
+  caption=$(grep -n -m1 '^   start  ' "$work/show.txt" | cut -d: -f1)
+  if [ -z "$caption" ]; then
+    echo "figure_sheet: $id: show prints no figures" >&2
+    failures=$((failures + 1))
+    continue
+  fi
+  # The window holds the whole output, and the program stays on the screen until it is shot.
+  start_xterm "figure-$id" "$columns" "$((rows + 1))" sh -c '"$0" show "$1"; exec sleep 60' "$binary" "sheet-$id"
+  sleep 1.5
+  grab "figure-$id"
+  stop_xterm
+  # The caption row and the figures under it (and the note on the mirror image, if sided).
+  figure_rows=$((caption - 1))
+  height=9
+  if sed -n "$((caption + 9))p" "$work/show.txt" | grep -q 'mirror image'; then height=10; fi
+  if ! python3 "$here/figure_sheet_check.py" "$work/figure-$id.png" "$columns" "$((rows + 1))" "$figure_rows" \
+    "$height" "$out/$id.png"; then
+    failures=$((failures + 1))
+  fi
+  if $session; then
+    start_xterm "session-$id" 120 36 "$binary" session "sheet-$id" --no-checkin
+    shots=()
+    elapsed=0
+    for at in 2 4 6 9; do
+      sleep "$((at - elapsed))"
+      elapsed=$at
+      grab "session-$id"
+      mv "$work/session-$id.png" "$work/session-$id-$at.png"
+      shots+=("$work/session-$id-$at.png")
+    done
+    stop_xterm
+    montage "${shots[@]}" -tile 2x2 -geometry +4+4 -colors 16 "$out/session-$id.png"
+  fi
+done
+if [ "$failures" -gt 0 ]; then
+  echo "figure_sheet: $failures exercise(s) without a figure on the screen" >&2
+  exit 1
+fi
+echo "figure_sheet: every exercise's start and stretched figure is on the screen"
