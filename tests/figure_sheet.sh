@@ -4,8 +4,8 @@
 #
 #   OUTPUT_DIR/ID.png            the figures `stretch-timer show` prints for the exercise ID
 #                                (start and stretched, the left side), cut out of the window
-#   OUTPUT_DIR/session-ID.png    with --session: the session screen at 120x36, 2, 4, 6 and 9 s
-#                                into the exercise (four shots side by side), so that the
+#   OUTPUT_DIR/session-ID.png    with --session: the session screen at 120x36, 2.5, 4, 5.5 and
+#                                9 s after it starts (four shots, two by two), so that the
 #                                figure is seen as it moves: easing in, counting, flowing
 #
 # Each figure's area in the `show` screenshot is checked: the start and the stretched figure
@@ -128,14 +128,14 @@ for id in $ids; do
   fi
   if $session; then
     start_xterm "session-$id" 120 36 "$binary" session "sheet-$id" --no-checkin
+    # 2.5, 4, 5.5 and 9 s after the start (1 s of it getting ready): a hold easing in and then
+    # held, a counted movement (2 or 3 s a count) at different places in its count.
     shots=()
-    elapsed=0
-    for at in 2 4 6 9; do
-      sleep "$((at - elapsed))"
-      elapsed=$at
+    for wait in 2.5 1.5 1.5 3.5; do
+      sleep "$wait"
       grab "session-$id"
-      mv "$work/session-$id.png" "$work/session-$id-$at.png"
-      shots+=("$work/session-$id-$at.png")
+      mv "$work/session-$id.png" "$work/session-$id-${#shots[@]}.png"
+      shots+=("$work/session-$id-${#shots[@]}.png")
     done
     stop_xterm
     montage "${shots[@]}" -tile 2x2 -geometry +4+4 -colors 16 "$out/session-$id.png"

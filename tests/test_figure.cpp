@@ -213,11 +213,22 @@ TEST_CASE("docs/figures.md shows every built-in figure as the program draws it",
       "figure has eased into its stretched position over the first out-breath and stays there while\n"
       "the digits count down.\n"
       "\n"
-      "![Knee to chest during its hold in xterm at 80x24](screenshots/session-hold-light-80x24.png)\n";
+      "![Knee to chest during its hold in xterm at 80x24](screenshots/session-hold-light-80x24.png)\n"
+      "\n"
+      "Under each exercise's heading, its start and stretched figure as `stretch-timer show` draws\n"
+      "them in xterm (Monospace 11, black on white), cut out of the window and reduced to 16\n"
+      "colours: `tests/figure_sheet.sh build/stretch-timer docs/screenshots/figures` makes them and\n"
+      "checks that every figure is on the screen (with `--session` it also takes the session screen\n"
+      "of each exercise 2.5, 4, 5.5 and 9 s after it starts, to see the figure move).\n";
+  const std::string source = STRETCH_SOURCE_DIR;
   for (const auto& [id, entry] : builtin_library().exercises()) {
     const Exercise& exercise = entry.exercise;
     const Figure& figure = exercise.figure;
-    doc += "\n## " + exercise.name + " (`" + exercise.id + "`)\n\n```text\n";
+    const std::string screenshot = "screenshots/figures/" + exercise.id + ".png";
+    INFO(screenshot);
+    CHECK(std::ifstream(source + "/docs/" + screenshot).good());
+    doc += "\n## " + exercise.name + " (`" + exercise.id + "`)\n\n";
+    doc += "![" + exercise.name + " in xterm, start and stretched](" + screenshot + ")\n\n```text\n";
     doc += figure_pair_text(figure, FigureStyle::braille, figure_cells_wide, figure_cells_high) + "\n";
     for (std::size_t i = 2; i < figure.poses.size(); ++i) {
       doc += "pose " + std::to_string(i + 1) + "\n";
@@ -229,7 +240,7 @@ TEST_CASE("docs/figures.md shows every built-in figure as the program draws it",
     doc += "```\n\n```text\n";
     doc += figure_pair_text(figure, FigureStyle::ascii, figure_cells_wide, figure_cells_high) + "\n```\n";
   }
-  const std::string path = std::string(STRETCH_SOURCE_DIR) + "/docs/figures.md";
+  const std::string path = source + "/docs/figures.md";
   if (std::getenv("STRETCH_UPDATE_GOLDEN") != nullptr) {
     std::ofstream(path, std::ios::binary) << doc;
     WARN("wrote " << path);
