@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <bit>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -150,6 +151,43 @@ TEST_CASE("a figure draws in a box of any size without leaving it", "[figure]") 
         }
       }
     }
+  }
+}
+
+// The braille dots of the person (not the dim props) in a screen: the bits of each U+2800 to
+// U+28FF character.
+int body_dots(const Screen& screen) {
+  int dots = 0;
+  for (int y = 0; y < screen.height(); ++y) {
+    for (int x = 0; x < screen.width(); ++x) {
+      const Cell& cell = screen.at(x, y);
+      const std::string_view g = cell.glyph();
+      if (cell.tone == Tone::dim || g.size() != 3 || static_cast<unsigned char>(g[0]) != 0xE2) continue;
+      const unsigned bits = ((static_cast<unsigned>(g[1]) & 0x03U) << 6U) | (static_cast<unsigned>(g[2]) & 0x3FU);
+      dots += std::popcount(bits);
+    }
+  }
+  return dots;
+}
+
+// Seen from a mat on a large terminal, lines a dot wide are faint: a figure drawn large gets
+// lines two dots wide. A standing person twice as tall with thin lines is about twice the dots
+// (lines twice as long); with thick ones about four times.
+TEST_CASE("a figure drawn large has lines two dots wide, a small one keeps them thin", "[figure]") {
+  for (const char* id : {"warm-up", "standing-toe-touch"}) {
+    INFO(id);
+    const Exercise* exercise = builtin_library().find_exercise(id);
+    REQUIRE(exercise != nullptr);
+    const Figure& figure = exercise->figure;
+    const auto dots = [&](int w, int h) {
+      return body_dots(figure_screen(figure, figure.poses[0], FigureFacing::as_written, FigureStyle::braille, w, h));
+    };
+    const int small = dots(30, 6);
+    const int medium = dots(60, 12);  // about as at 120x36
+    const int large = dots(120, 24);  // about as at 200x60
+    INFO(small << " " << medium << " " << large);
+    CHECK(medium < small * 3);
+    CHECK(large > medium * 3);
   }
 }
 

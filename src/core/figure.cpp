@@ -98,6 +98,8 @@ FigureView view_of(const Figure& figure, bool mirror) {
   return view;
 }
 
+constexpr double thick_from_units_per_dot = 0.6;
+
 // A grid of points ("dots") over the box: 2×4 a cell for braille, 1×1 for ASCII. Figure units
 // map to dots with one scale across and up, so that the figure keeps its shape: a braille dot
 // is about as wide as it is tall, an ASCII cell about twice as tall as wide.
@@ -119,6 +121,10 @@ class Canvas {
     const double across = (view.right - view.left) / std::max(1, dots_x_ - 1);
     const double up = (view.top - view.bottom) / (std::max(1, dots_y_ - 1 - floor_gap_) * aspect_);
     units_per_dot_ = std::max({across, up, 1e-6});
+    // Lines a dot wide look faint where a figure is drawn large (a tall terminal, seen from the
+    // floor): from about two dots a unit of the figure (a person is some 45 units tall) they
+    // are drawn two dots wide. Braille only: an ASCII line is a character wide at any size.
+    thick_ = style == FigureStyle::braille && units_per_dot_ <= thick_from_units_per_dot;
     left_ = (static_cast<double>(dots_x_ - 1) - (view.right - view.left) / units_per_dot_) / 2.0 -
             view.left / units_per_dot_;
   }
@@ -139,10 +145,15 @@ class Canvas {
     const double c1 = column(b);
     const double r1 = row(b);
     const int steps = std::max(1, static_cast<int>(std::ceil(std::max(std::abs(c1 - c0), std::abs(r1 - r0)))));
+    // A second dot beside each one, under a flat line and right of a steep one.
+    const bool flat = std::abs(c1 - c0) >= std::abs(r1 - r0);
+    const bool thick = body && thick_;
     for (int i = 0; i <= steps; ++i) {
       const double t = static_cast<double>(i) / steps;
-      mark(static_cast<int>(std::lround(c0 + (c1 - c0) * t)), static_cast<int>(std::lround(r0 + (r1 - r0) * t)), body,
-           glyph);
+      const int c = static_cast<int>(std::lround(c0 + (c1 - c0) * t));
+      const int r = static_cast<int>(std::lround(r0 + (r1 - r0) * t));
+      mark(c, r, body, glyph);
+      if (thick) mark(flat ? c : c + 1, flat ? r + 1 : r, body, glyph);
     }
   }
 
@@ -153,6 +164,11 @@ class Canvas {
       const double angle = 2.0 * 3.141592653589793 * i / samples;
       const FigurePoint p{centre.x + radius * std::cos(angle), centre.y + radius * std::sin(angle)};
       mark(static_cast<int>(std::lround(column(p))), static_cast<int>(std::lround(row(p))), true, 'O');
+      if (thick_) {  // a second ring a dot inside
+        const double inner = radius - units_per_dot_;
+        const FigurePoint q{centre.x + inner * std::cos(angle), centre.y + inner * std::sin(angle)};
+        mark(static_cast<int>(std::lround(column(q))), static_cast<int>(std::lround(row(q))), true, 'O');
+      }
     }
   }
 
@@ -221,6 +237,7 @@ class Canvas {
   double bottom_;
   double units_per_dot_ = 1.0;
   double left_ = 0.0;
+  bool thick_ = false;
 };
 
 // The ASCII character that draws a line of this slope. Rows are about twice as tall as
