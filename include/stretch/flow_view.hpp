@@ -75,7 +75,16 @@ class FlowView {
   // 2-s march: 4 drawings; a 5-s movement: 10), so it keeps enough of them to draw each once.
   mutable std::array<std::optional<FigureLayer>, 12> figure_layers_;
   mutable std::uint64_t figure_uses_ = 0;
-  std::string steady_page_;  // the page of the steps the steady layer shows
+  // What the steady layer shows besides the step's text: the page of the steps, and the
+  // footer's keys, the quit question and the notice, which change with keys and events.
+  struct SteadyParts {
+    std::string page;
+    std::vector<Hotkey> footer;
+    std::string confirm;
+    std::string notice;
+    friend bool operator==(const SteadyParts&, const SteadyParts&) = default;
+  };
+  SteadyParts steady_parts_;
   std::string notice_;
   std::size_t session_number_ = 0;  // Flow::sessions_started() of the session the cache was made for
 };

@@ -148,12 +148,13 @@ struct StepText {
 [[nodiscard]] SessionView session_view(const SessionSnapshot& snapshot, const SessionToggles& toggles,
                                        TerminalSize size, const StepText& text);
 void render_session(const SessionView& view, Screen& screen);
-// render_session in two layers: what stays while the step runs (depends only on the StepText
-// and the size: a loop may draw it once and copy it), and what moves, drawn over it.
+// render_session in two layers: what stays while the step runs (depends only on the StepText,
+// the size, the page of the steps, and the footer, quit question and notice, which change
+// with keys: a loop may draw it once and copy it), and what moves, drawn over it.
 void render_session_steady(const SessionView& view, Screen& screen);
 void render_session_moving(const SessionView& view, Screen& screen);
 // render_session_moving in two parts: what changes with the seconds and keys (the header, the
-// countdown, the breathing cue, the reminder, the footer), and the figure, which moves up to
+// countdown, the breathing cue, the reminder), and the figure, which moves up to
 // twice a second. A loop may keep the first between the figure's frames and draw only
 // the second over a copy of it. They draw on cells apart from each other.
 void render_session_counting(const SessionView& view, Screen& screen);

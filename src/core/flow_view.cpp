@@ -89,8 +89,9 @@ void FlowView::render(const Flow& flow, TerminalSize size, Screen& screen, Insta
   }
   SessionView view = session_view(snapshot, toggles(flow), size, *step_text_);
   view.notice = notice_;
-  if (!steady_ || steady_->width() != size.width || steady_->height() != size.height || steady_page_ != view.page) {
-    steady_page_ = view.page;
+  SteadyParts parts{view.page, view.footer, view.confirm, view.notice};
+  if (!steady_ || steady_->width() != size.width || steady_->height() != size.height || steady_parts_ != parts) {
+    steady_parts_ = std::move(parts);
     steady_.emplace(size.width, size.height);
     render_session_steady(view, *steady_);
     counting_.reset();

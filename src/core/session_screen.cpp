@@ -82,9 +82,9 @@ void draw_phase_line(const SessionView& v, Screen& screen, int y) {
   }
 }
 
-// The footer, or the question that replaces it, and the notice on the rule above it. The
-// notice is the one thing the moving layer draws over the steady one: it comes at any time,
-// and the rule is the one row every layout keeps free of the session's own text.
+// The footer, or the question that replaces it, and the notice on the rule above it (drawn over
+// the rule: it comes at any time, and the rule is the one row every layout keeps free of the
+// session's own text). Part of the steady layer: they change with keys, not with time.
 void draw_footer(const SessionView& v, Screen& screen) {
   const int h = screen.height();
   if (!v.notice.empty()) {
@@ -97,11 +97,10 @@ void draw_footer(const SessionView& v, Screen& screen) {
   }
 }
 
-// The two layouts, each in two layers: what stays for as long as the step runs (names,
-// instructions, caution, "next") and what moves with time or keys (the header, the countdown,
-// the phase line with a movement's count, the breathing cue, the reminder, the footer, the
-// figure). The moving layer only draws on cells the
-// steady one leaves blank.
+// The two layouts, each in two layers: what stays for as long as the step runs or until a key
+// (names, instructions, caution, "next", the footer and the notice) and what moves with time
+// (the header, the countdown, the phase line with a movement's count, the breathing cue, the
+// reminder, the figure). The moving layer only draws on cells the steady one leaves blank.
 
 constexpr int digits_top = 6;
 
@@ -154,6 +153,7 @@ void draw_full_steady(const SessionView& v, Screen& screen) {
   draw_body(v, screen, h - 3 - instruction_rows(Layout::full, {w, h}), h - 4, false);
   render::text(screen, margin, h - 3, v.next, w - 2 * margin, Tone::dim);
   render::rule(screen, h - 2);
+  draw_footer(v, screen);
 }
 
 // The figure, in its box beside the digits (left blank by everything else).
@@ -199,7 +199,6 @@ void draw_full_counting(const SessionView& v, Screen& screen) {
     const std::vector<std::string> reminder = first_rows(wrapped, digits_top + l.digit_rows + 1 - top, side_width);
     for (std::size_t i = 0; i < reminder.size(); ++i) screen.put(side_x, top + static_cast<int>(i), reminder[i]);
   }
-  draw_footer(v, screen);
 }
 
 void draw_compact_steady(const SessionView& v, Screen& screen) {
@@ -209,6 +208,7 @@ void draw_compact_steady(const SessionView& v, Screen& screen) {
   draw_body(v, screen, h - 3 - instruction_rows(Layout::compact, {screen.width(), h}), h - 4, true);
   render::text(screen, margin, h - 3, v.next, width, Tone::dim);
   render::rule(screen, h - 2);
+  draw_footer(v, screen);
 }
 
 void draw_compact_moving(const SessionView& v, Screen& screen) {
@@ -230,7 +230,6 @@ void draw_compact_moving(const SessionView& v, Screen& screen) {
     }
   }
   render::text(screen, margin, 6, v.reminder, width);
-  draw_footer(v, screen);
 }
 
 }  // namespace
