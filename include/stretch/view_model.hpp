@@ -148,6 +148,9 @@ struct StepText {
 [[nodiscard]] SessionView session_view(const SessionSnapshot& snapshot, const SessionToggles& toggles,
                                        TerminalSize size, const StepText& text);
 void render_session(const SessionView& view, Screen& screen);
+// The filled cells of the header's progress bar on a screen `width` wide: a frame whose
+// progress fills as many shows the same header.
+[[nodiscard]] int progress_cells(double progress, int width);
 // render_session in two layers: what stays while the step runs (depends only on the StepText,
 // the size, the page of the steps, and the footer, quit question and notice, which change
 // with keys: a loop may draw it once and copy it), and what moves, drawn over it.

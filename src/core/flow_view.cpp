@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <utility>
 
-#include "render_parts.hpp"
 #include "stretch/flow_text.hpp"
 #include "stretch/text.hpp"
 
@@ -101,10 +100,9 @@ void FlowView::render(const Flow& flow, TerminalSize size, Screen& screen, Insta
   // moves on at every frame, but its bar in the header (session_screen.cpp's draw_header)
   // shows it in whole cells, a cell every several seconds: a frame within the same cell draws
   // the same header.
-  Pose pose = std::exchange(view.figure_pose, Pose{});
+  const Pose pose = std::exchange(view.figure_pose, Pose{});
   const double progress = view.progress;
-  const int bar_cells = size.width - 2 * render::margin;
-  if (counting_ && static_cast<int>(progress * bar_cells) == static_cast<int>(counting_view_.progress * bar_cells)) {
+  if (counting_ && progress_cells(progress, size.width) == progress_cells(counting_view_.progress, size.width)) {
     view.progress = counting_view_.progress;
   }
   if (!counting_ || counting_view_ != view) {
@@ -115,7 +113,7 @@ void FlowView::render(const Flow& flow, TerminalSize size, Screen& screen, Insta
   }
   screen = *counting_;
   view.progress = progress;
-  view.figure_pose = std::move(pose);
+  view.figure_pose = pose;
   // As render_session_figure draws it, from the drawings kept (the one looked ahead to by
   // next_wake, most of the time).
   const FigureBox box = session_figure_box(view, size);

@@ -59,26 +59,25 @@ void draw_header(const SessionView& v, Screen& screen) {
   const int left_width = screen.width() - 2 * margin - static_cast<int>(display_width(v.time_left)) - 2;
   render::text(screen, margin, 0, v.routine_name, left_width, Tone::strong);
   render::right(screen, 0, v.time_left);
-  const int cells = screen.width() - 2 * margin;
-  render::bar(screen, margin, 1, cells, static_cast<int>(v.progress * cells), Tone::normal);
+  render::bar(screen, margin, 1, screen.width() - 2 * margin, progress_cells(v.progress, screen.width()), Tone::normal);
 }
 
 // "HOLD · LEFT · rep 2 of 3", and at the right which page of the steps is shown, with the key
 // that turns it where there is room.
 void draw_phase_line(const SessionView& v, Screen& screen, int y) {
-  if (!v.page.empty()) {
-    std::size_t left = display_width(v.phase);
-    for (const std::string& part : {v.side, v.rep}) left += part.empty() ? 0 : 3 + display_width(part);
-    const std::string with_key = v.page + ", tab: next";
-    const auto room =
-        static_cast<std::size_t>(std::max(screen.width() - 2 * margin - 2, 0)) >= left + display_width(with_key);
-    render::right(screen, y, room ? with_key : v.page, Tone::dim);
-  }
   int x = render::text(screen, margin, y, v.phase, screen.width() - 2 * margin, v.phase_tone);
   for (const std::string& part : {v.side, v.rep}) {
     if (part.empty()) continue;
     x = screen.put(x, y, " \u00b7 ");
     x = render::text(screen, x, y, part, screen.width() - margin - x);
+  }
+  if (v.page.empty()) return;
+  const std::string with_key = v.page + ", tab: next";
+  const auto room = static_cast<std::size_t>(std::max(screen.width() - margin - x - 2, 0));
+  if (display_width(with_key) <= room) {
+    render::right(screen, y, with_key, Tone::dim);
+  } else if (display_width(v.page) <= room) {
+    render::right(screen, y, v.page, Tone::dim);
   }
 }
 
@@ -233,6 +232,8 @@ void draw_compact_moving(const SessionView& v, Screen& screen) {
 }
 
 }  // namespace
+
+int progress_cells(double progress, int width) { return static_cast<int>(progress * (width - 2 * margin)); }
 
 // Under the digits (or the countdown line) down to the row above "next".
 int instruction_rows(Layout layout, TerminalSize size) {
