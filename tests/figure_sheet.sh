@@ -25,34 +25,11 @@ binary=${1:?usage: figure_sheet.sh [--session] STRETCH_TIMER_BINARY [OUTPUT_DIR]
 out=${2:-$(mktemp -d)}
 mkdir -p "$out"
 here=$(cd "$(dirname "$0")" && pwd)
-for tool in Xvfb xterm xwininfo import convert montage python3; do
-  if ! command -v "$tool" >/dev/null; then
-    echo "figure_sheet: SKIPPED: $tool is not installed" >&2
-    exit 77
-  fi
-done
-
-work=$(mktemp -d)
-xvfb_pid=
-term_pid=
-cleanup() {
-  [ -n "$term_pid" ] && kill "$term_pid" 2>/dev/null || true
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-# A display of our own: the first free number from 131 (xterm_screens.sh, which ctest may run
-# at the same time, counts from 91).
-display=131
-while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
-Xvfb ":$display" -screen 0 1800x1100x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-export DISPLAY=":$display"
-for _ in $(seq 50); do
-  [ -e "/tmp/.X11-unix/X$display" ] && break
-  sleep 0.1
-done
+# shellcheck source=support/xvfb.sh
+. "$here/support/xvfb.sh"
+require_tools figure_sheet Xvfb xterm xwininfo import convert montage python3
+# From 131: xterm_screens.sh, which ctest may run at the same time, counts from 91.
+start_xvfb 131
 
 # The built-in exercises, by id, from the library's files beside this script.
 ids=$(python3 -c '

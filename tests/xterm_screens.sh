@@ -17,33 +17,10 @@ set -euo pipefail
 binary=${1:?usage: xterm_screens.sh STRETCH_TIMER_BINARY [OUTPUT_DIR]}
 out=${2:-$(mktemp -d)}
 mkdir -p "$out"
-for tool in Xvfb xterm import convert compare identify python3; do
-  if ! command -v "$tool" >/dev/null; then
-    echo "xterm_screens: SKIPPED: $tool is not installed" >&2
-    exit 77
-  fi
-done
-
-work=$(mktemp -d)
-xvfb_pid=
-term_pid=
-cleanup() {
-  [ -n "$term_pid" ] && kill "$term_pid" 2>/dev/null || true
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-# A display of our own: the first free number from 91.
-display=91
-while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
-Xvfb ":$display" -screen 0 1800x1100x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-export DISPLAY=":$display"
-for _ in $(seq 50); do
-  [ -e "/tmp/.X11-unix/X$display" ] && break
-  sleep 0.1
-done
+# shellcheck source=support/xvfb.sh
+. "$(dirname "$0")/support/xvfb.sh"
+require_tools xterm_screens Xvfb xterm xwininfo import convert compare identify python3
+start_xvfb 91
 
 # A config that goes straight to the session: no safety questions, one second to get ready.
 mkdir -p "$work/config/stretch-timer" "$work/data" "$work/state"
