@@ -6,6 +6,7 @@
 #include "catch.hpp"
 #include "stretch/cues.hpp"
 #include "stretch/history.hpp"
+#include "stretch/instruction_pages.hpp"
 #include "stretch/menu_order.hpp"
 #include "stretch/stats.hpp"
 #include "support/flow_driver.hpp"
@@ -252,4 +253,57 @@ TEST_CASE("flow: tab shows the next page of the steps at once, for this exercise
   REQUIRE(name_row(flow.screen(t0 + t)) != name);
   CHECK(flow.flow().page_turns() == 0);
   CHECK_FALSE(has(flow.screen(t0 + t), "steps 2/"));
+}
+
+// The pages of the next exercise's steps come on during the rest before it, and turn by the
+// time they have been on screen. `n` skips that rest (and `s` cuts it short): they count from
+// where the person came to them, not from the rest's planned start, or they would open on a
+// later page than the first, or turn before the first page was there long enough to read.
+TEST_CASE("flow: after n or s past the rest, the next exercise's steps open on their first page", "[flow][pages]") {
+  const app::SessionRequest request = request_for("low-back");
+  const Instant t0 = Instant{} + 100h;
+  const TerminalSize size{80, 24};
+  FlowDriver flow(request, size, t0);
+  REQUIRE(flow.flow().session() != nullptr);
+  const Plan& plan = flow.flow().session()->plan();
+  // The first exercise after a rest whose steps take pages.
+  const int rows = instruction_rows(layout_for(size), size);
+  std::size_t ready = 0;
+  std::vector<InstructionPage> pages;
+  for (std::size_t i = 1; i < plan.steps.size() && ready == 0; ++i) {
+    const Step& rest = plan.steps[i - 1];
+    if (plan.steps[i].kind != StepKind::get_ready || rest.kind != StepKind::transition) continue;
+    pages = instruction_pages(step_text(plan, i, size.width), rows);
+    if (pages.size() > 1 && rest.duration > 1s) ready = i;
+  }
+  REQUIRE(ready > 0);
+  const Millis rest_start = plan.steps[ready - 1].start;
+  const Millis first_page = pages.front().shown_for;
+  const auto page_at_time = [&](Millis t) {
+    flow.tick(t0 + t);
+    const std::string screen = flow.screen(t0 + t);
+    for (std::size_t page = 1; page <= pages.size(); ++page) {
+      if (has(screen, "steps " + std::to_string(page) + "/")) return page;
+    }
+    return std::size_t{0};
+  };
+
+  SECTION("n in the exercise before: the rest is never seen") {
+    const Millis t = rest_start - 1s;
+    flow.tick(t0 + t);
+    flow.key(Key::character(U'n'), t0 + t);
+    REQUIRE(flow.flow().session()->step_index() == ready);
+    CHECK(page_at_time(t) == 1);
+    CHECK(page_at_time(t + first_page - 1ms) == 1);
+    CHECK(page_at_time(t + first_page) == 2);
+  }
+  SECTION("s a second into the rest: that second counts, the rest of the rest does not") {
+    const Millis t = rest_start + 1s;
+    CHECK(page_at_time(t) == 1);
+    flow.key(Key::character(U's'), t0 + t);
+    REQUIRE(flow.flow().session()->step_index() == ready);
+    CHECK(page_at_time(t) == 1);
+    CHECK(page_at_time(t + first_page - 1s - 1ms) == 1);
+    CHECK(page_at_time(t + first_page - 1s) == 2);
+  }
 }

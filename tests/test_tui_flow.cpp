@@ -547,7 +547,8 @@ namespace {
 // The session screen drawn from scratch, as render_session draws it, for comparing with the
 // frames FlowView builds from the layers it keeps.
 std::string fresh_screen(const Flow& flow, TerminalSize size, Instant now) {
-  const SessionToggles toggles{flow.muted(), flow.confirming_quit(), FigureStyle::braille, true, flow.voice()};
+  const SessionToggles toggles{flow.muted(), flow.confirming_quit(), FigureStyle::braille,    true,
+                               flow.voice(), flow.page_turns(),      flow.shown_before_step()};
   Screen screen(size.width, size.height);
   render_session(session_view(snapshot_of(*flow.session(), now), toggles, size), screen);
   return screen.ToString();

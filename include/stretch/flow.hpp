@@ -193,6 +193,9 @@ class Flow {
   // Pages of the steps turned ahead with the key for the exercise on screen (0 once another
   // exercise comes on).
   [[nodiscard]] std::size_t page_turns() const;
+  // How long the exercise on screen had been shown to the person when the current step began,
+  // in session time (SessionToggles::shown_before_step); none once the session is over.
+  [[nodiscard]] std::optional<Millis> shown_before_step() const;
   [[nodiscard]] bool menu_follows() const { return !config_.menu.empty() && !config_.lines; }
   // Scroll position of a panel; the view clamps it to what the panel holds.
   [[nodiscard]] int scroll() const { return scroll_; }
@@ -239,6 +242,8 @@ class Flow {
   void pause_for_overlay(Instant now);
   void end_overlay(Instant now, Effects& out);
   [[nodiscard]] Millis step_session_start() const;  // the current step's start, in session time
+  // The exercise the current step shows (shown_exercise); none once the session is finished.
+  [[nodiscard]] std::optional<std::size_t> shown_exercise_now() const;
 
   FlowConfig config_;
   std::vector<const Routine*> menu_routines_;
@@ -274,6 +279,12 @@ class Flow {
   bool resume_after_overlay_ = false;
   std::size_t page_turns_ = 0;
   std::size_t page_turns_exercise_ = 0;  // the exercise on screen when they were turned
+  // The exercise on screen since shown_since_ (session time), and for how long it had been
+  // there when the current step began: where the person came to it, which after `n` or a
+  // skip is later than where the plan first shows it.
+  std::optional<std::size_t> shown_;
+  Millis shown_since_{0};
+  Millis shown_before_step_{0};
 
   // The cues of the current step still to come.
   std::vector<Cue> pending_;

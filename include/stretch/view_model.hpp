@@ -69,6 +69,11 @@ struct SessionToggles {
   // Pages of the steps turned ahead with the key, for the exercise on screen: the pages go on
   // taking turns from there.
   std::size_t page_turns = 0;
+  // How long the exercise on screen had been shown when this step began (session time, from
+  // the flow): its pages of steps turn by the time the person has had them, so that after `n`
+  // or `s` past the rest that showed them they open on their first page. None: as planned,
+  // from the plan's first step that shows the exercise.
+  std::optional<Millis> shown_before_step = std::nullopt;
 };
 
 // How large the countdown's digits are at a size: taller from 100×30, wider too from 150×45,

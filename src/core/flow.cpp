@@ -351,6 +351,7 @@ void Flow::start_session(Instant now, WallTime wall, Effects& out) {
   confirm_quit_ = false;
   resume_after_overlay_ = false;
   page_turns_ = 0;
+  shown_.reset();
   go(Stage::session, out);
   if (config_.lines && !config_.answers_piped) say(out, session_keys_line());
   step_began(now, out);
@@ -383,9 +384,9 @@ void Flow::session_key(const Key& key, Instant now, Effects& out) {
       scroll_ = 0;
       return pause_for_overlay(now);
     case Action::next_page:
-      if (const Step* step = session_->current_step()) {
+      if (const std::optional<std::size_t> shown = shown_exercise_now()) {
         const std::size_t turned = page_turns();
-        page_turns_exercise_ = shown_exercise(session_->plan(), *step);
+        page_turns_exercise_ = *shown;
         page_turns_ = turned + 1;
       }
       return;
@@ -400,11 +401,17 @@ void Flow::session_key(const Key& key, Instant now, Effects& out) {
   }
 }
 
-std::size_t Flow::page_turns() const {
-  if (!session_) return 0;
-  const Step* step = session_->current_step();
-  if (step == nullptr || shown_exercise(session_->plan(), *step) != page_turns_exercise_) return 0;
-  return page_turns_;
+std::size_t Flow::page_turns() const { return shown_exercise_now() == page_turns_exercise_ ? page_turns_ : 0; }
+
+std::optional<std::size_t> Flow::shown_exercise_now() const {
+  const Step* step = session_ ? session_->current_step() : nullptr;
+  if (step == nullptr) return std::nullopt;
+  return shown_exercise(session_->plan(), *step);
+}
+
+std::optional<Millis> Flow::shown_before_step() const {
+  if (!shown_exercise_now()) return std::nullopt;
+  return shown_before_step_;
 }
 
 void Flow::pause_for_overlay(Instant now) {
@@ -616,6 +623,14 @@ void Flow::step_began(Instant now, Effects& out) {
   pending_ = step_cues(session_->plan(), session_->step_index(), session_->step_duration());
   // The step's start in session time: while paused (a skip during a pause) it is now.
   const Millis start = session_->step_deadline() ? step_session_start() : session_->session_elapsed(now);
+  // The pages of the exercise's steps turn by the time they have been on screen: counted from
+  // the step where they came on for the person, which after `n` or `s` past the rest that
+  // showed them is not the plan's first (they would open on a later page).
+  if (const std::optional<std::size_t> shown = shown_exercise_now(); shown != shown_) {
+    shown_ = shown;
+    shown_since_ = start;
+  }
+  shown_before_step_ = start - shown_since_;
   while (!pending_.empty() && pending_.front().at == Millis{0}) {
     Cue cue = std::move(pending_.front());
     pending_.erase(pending_.begin());

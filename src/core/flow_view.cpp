@@ -44,7 +44,8 @@ std::optional<PanelView> panel_of(const Flow& flow) {
 }
 
 SessionToggles FlowView::toggles(const Flow& flow) const {
-  return SessionToggles{flow.muted(), flow.confirming_quit(), figure_style_, true, flow.voice(), flow.page_turns()};
+  return SessionToggles{flow.muted(), flow.confirming_quit(), figure_style_,           true,
+                        flow.voice(), flow.page_turns(),      flow.shown_before_step()};
 }
 
 int FlowView::max_scroll(const Flow& flow, TerminalSize size) {

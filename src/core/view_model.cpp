@@ -144,10 +144,12 @@ void instructions_of(const Exercise& exercise, int width, StepText& t) {
   }
 }
 
-// Time since the exercise came on screen, as planned: the pages of its instructions go on
-// turning from one of its steps to the next (a flow's steps may be shorter than a page).
-Millis into_exercise(const SessionSnapshot& s, const StepText& text) {
-  return s.plan->steps[s.step_index].start - text.exercise_start + s.step_elapsed;
+// Time since the exercise came on screen, as the flow counted it or else as planned: the pages
+// of its instructions go on turning from one of its steps to the next (a flow's steps may be
+// shorter than a page).
+Millis into_exercise(const SessionSnapshot& s, const StepText& text, const SessionToggles& toggles) {
+  const Millis before = toggles.shown_before_step.value_or(s.plan->steps[s.step_index].start - text.exercise_start);
+  return before + s.step_elapsed;
 }
 
 std::vector<std::string> caution_of(const Exercise& exercise, int width) {
@@ -272,7 +274,8 @@ SessionView session_view(const SessionSnapshot& s, const SessionToggles& toggles
   v.caution = text.caution;
   const std::vector<InstructionPage> pages = instruction_pages(text, instruction_rows(v.layout, size));
   if (pages.size() > 1) {
-    const std::size_t page = (page_at(pages, into_exercise(s, text)).index + toggles.page_turns) % pages.size();
+    const std::size_t page =
+        (page_at(pages, into_exercise(s, text, toggles)).index + toggles.page_turns) % pages.size();
     v.instructions.assign(text.instructions.begin() + static_cast<std::ptrdiff_t>(pages[page].first),
                           text.instructions.begin() + static_cast<std::ptrdiff_t>(pages[page].end));
     v.page = "steps " + std::to_string(page + 1) + "/" + std::to_string(pages.size());
@@ -323,7 +326,8 @@ std::optional<Millis> next_visible_change(const SessionSnapshot& s, TerminalSize
   }
   // The next page of instructions, when they take turns.
   const std::vector<InstructionPage> pages = instruction_pages(text, instruction_rows(layout_for(size), size));
-  if (const std::optional<Millis> turn = page_at(pages, into_exercise(s, text)).next_turn) next = std::min(next, *turn);
+  if (const std::optional<Millis> turn = page_at(pages, into_exercise(s, text, toggles)).next_turn)
+    next = std::min(next, *turn);
   // The figure's next frame, while it moves and is shown.
   const Figure& figure = s.plan->exercises[shown_exercise(*s.plan, s.plan->steps[s.step_index])].exercise.figure;
   if (toggles.figures && layout_for(size) == Layout::full && !figure.empty()) {
