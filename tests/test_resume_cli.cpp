@@ -125,7 +125,8 @@ TEST_CASE("session --from starts a routine at an exercise, an unknown one gets a
 
   const ProcessResult typo = run_stretch_timer({"session", "desk-break", "--from", "neck-strech"}, options);
   CHECK(typo.exit_code == 2);
-  CHECK_THAT(typo.err, Contains("the routine desk-break has no exercise \"neck-strech\"; did you mean neck-stretch?"));
+  CHECK_THAT(typo.err,
+             Contains("the routine desk-break has no exercise \"neck-strech\"; did you mean \"neck-stretch\"?"));
   CHECK_THAT(typo.err, Contains("its exercises: warm-up, chin-to-chest, "));
   const ProcessResult no_routine = run_stretch_timer({"session", "--from", "bridge"}, options);
   CHECK(no_routine.exit_code == 2);

@@ -104,10 +104,9 @@ int run_session(const Options& options, std::ostream& out, std::ostream& err) {
     if (!position) {
       std::vector<std::string> ids;
       for (const RoutineEntry& e : routine->routine.entries) ids.push_back(e.exercise);
-      err << "stretch-timer: --from: the routine " << sanitize_for_terminal(routine->routine.id)
-          << " has no exercise \"" << sanitize_for_terminal(options.from) << "\"";
-      if (const auto near = closest_match(options.from, ids))
-        err << "; did you mean " << sanitize_for_terminal(*near) << "?";
+      err << "stretch-timer: --from: the routine " << sanitize_for_terminal(routine->routine.id) << " has no exercise "
+          << quote_text(options.from);
+      if (const auto near = closest_match(options.from, ids)) err << "; did you mean " << quote_text(*near) << "?";
       err << "\n  its exercises: ";
       for (std::size_t i = 0; i < ids.size(); ++i) err << (i > 0 ? ", " : "") << sanitize_for_terminal(ids[i]);
       err << "\n";
