@@ -61,6 +61,13 @@ TEST_CASE("report: days, routines and levels, stops for pain", "[report]") {
   CHECK_THAT(page, Contains("Stretched on 2 of 20 days (10%), 3 sessions, 30 min in all."));
   CHECK_THAT(page, Contains("<td>2026-03-09 09:00</td><td>Low back</td><td>standard</td><td>Bridge</td>"));
   CHECK_THAT(page, Contains("@page { size: A4;"));
+  // The pain chart's grid: a line and its label at pain 0, 5 and 10.
+  CHECK_THAT(page, Contains("<line x1=\"24\" y1=\"128.0\" x2=\"680\" y2=\"128.0\" stroke=\"#bbb\" "
+                            "stroke-width=\"0.6\"/><text x=\"4\" y=\"131.0\">0</text>\n"
+                            "<line x1=\"24\" y1=\"68.0\" x2=\"680\" y2=\"68.0\" stroke=\"#bbb\" "
+                            "stroke-width=\"0.6\"/><text x=\"4\" y=\"71.0\">5</text>\n"
+                            "<line x1=\"24\" y1=\"8.0\" x2=\"680\" y2=\"8.0\" stroke=\"#bbb\" "
+                            "stroke-width=\"0.6\"/><text x=\"4\" y=\"11.0\">10</text>\n"));
   // A square a day of the period, filled for the two days stretched.
   CHECK(count(page, ": stretched</title>") == 2);
   CHECK(count(page, ": no session</title>") == 18);

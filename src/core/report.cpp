@@ -141,9 +141,10 @@ std::string pain_svg(const ReportData& d) {
       "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"4\" stroke=\"#b71c1c\" stroke-width=\"2.2\"/></pattern></defs>\n";
   for (int level : {0, 5, 10}) {
     const std::string y = decimal_text(y_of(level));
-    out += "<line x1=\"" + std::to_string(left) + "\" y1=\"" + y + "\" x2=\"" + std::to_string(width) + "\" y2=\"" + y +
-           "\" stroke=\"#bbb\" stroke-width=\"0.6\"/><text x=\"4\" y=\"" + decimal_text(y_of(level) + 3) + "\">" +
-           std::to_string(level) + "</text>\n";
+    out.append("<line x1=\"").append(std::to_string(left)).append("\" y1=\"").append(y);
+    out.append("\" x2=\"").append(std::to_string(width)).append("\" y2=\"").append(y);
+    out.append("\" stroke=\"#bbb\" stroke-width=\"0.6\"/><text x=\"4\" y=\"").append(decimal_text(y_of(level) + 3));
+    out.append("\">").append(std::to_string(level)).append("</text>\n");
   }
   const int label_every = std::max(1, (count + 12) / 13);
   for (int i = 0; i < count; ++i) {
