@@ -64,6 +64,22 @@ std::vector<Line> read(const HistoryFile& file, bool forwards) {
   return out;
 }
 
+// The data and config folders of a digest test, in its own temporary folder.
+Paths paths_in(const test::TempDir& dir) {
+  Paths paths;
+  paths.data_dir = dir.path() + "/data";
+  paths.config_dir = dir.path() + "/config";
+  return paths;
+}
+
+HistoryRecord session_on_march_5() {
+  HistoryRecord r;
+  r.started_at = Timestamp{sys_days{year{2026} / March / day{5}} + hours{8}, hours{0}};
+  r.routine_id = "a";
+  r.exercises = {{"a", "A", ExerciseStatus::done}};
+  return r;
+}
+
 }  // namespace
 
 TEST_CASE("history reader: forwards and backwards give the lines of the text", "[history][reader]") {
@@ -101,9 +117,7 @@ TEST_CASE("history reader: a missing file is empty, a folder is refused", "[hist
 
 TEST_CASE("history digest file: follows appends, notices edits, survives a broken digest", "[history][digest]") {
   const test::TempDir dir;
-  Paths paths;
-  paths.data_dir = dir.path() + "/data";
-  paths.config_dir = dir.path() + "/config";
+  const Paths paths = paths_in(dir);
   const auto record = [](int day_of_month, const char* routine) {
     HistoryRecord r;
     r.started_at =
@@ -150,13 +164,8 @@ TEST_CASE("history digest file: follows appends, notices edits, survives a broke
 // one on disk is not written again (a write is two fsyncs), a different one is.
 TEST_CASE("history digest file: saved only when it differs from the one on disk", "[history][digest]") {
   const test::TempDir dir;
-  Paths paths;
-  paths.data_dir = dir.path() + "/data";
-  paths.config_dir = dir.path() + "/config";
-  HistoryRecord r;
-  r.started_at = Timestamp{sys_days{year{2026} / March / day{5}} + hours{8}, hours{0}};
-  r.routine_id = "a";
-  r.exercises = {{"a", "A", ExerciseStatus::done}};
+  const Paths paths = paths_in(dir);
+  HistoryRecord r = session_on_march_5();
   append_history_record(paths.history_file(), r);
   const HistoryDigest digest = load_history_digest(paths);  // saves it
   const HistoryFile file(paths.history_file());
@@ -179,4 +188,30 @@ TEST_CASE("history digest file: saved only when it differs from the one on disk"
   dir.write("data/history-digest.json", saved.substr(0, saved.size() - 2) + " \n");  // edited by hand
   save_history_digest(paths, file, file.size(), digest);
   CHECK(text_of(digest_file(paths)) == saved);
+}
+
+// The digest is a cache: whatever stands at its name (a folder, a FIFO, a link), saving it
+// neither throws nor touches the history or what is there, and the digest is rebuilt from the
+// history each time instead.
+TEST_CASE("history digest file: one that cannot be read or replaced is left, the history kept", "[history][digest]") {
+  const test::TempDir dir;
+  const Paths paths = paths_in(dir);
+  append_history_record(paths.history_file(), session_on_march_5());
+  const std::string history = text_of(paths.history_file());
+  const HistoryDigest digest = load_history_digest(paths);
+  REQUIRE(digest.stretched_on(year{2026} / March / day{5}));
+  std::filesystem::remove(digest_file(paths));
+  const std::string target = dir.write("elsewhere.json", "not a digest\n");
+
+  SECTION("a folder") { std::filesystem::create_directory(digest_file(paths)); }
+  SECTION("a FIFO") { REQUIRE(::mkfifo(digest_file(paths).c_str(), 0600) == 0); }
+  SECTION("a link") { std::filesystem::create_symlink(target, digest_file(paths)); }
+  const std::filesystem::file_type kind = std::filesystem::symlink_status(digest_file(paths)).type();
+
+  const HistoryFile file(paths.history_file());
+  CHECK_NOTHROW(save_history_digest(paths, file, file.size(), digest));
+  CHECK(load_history_digest(paths) == digest);  // rebuilt from the history; its save fails as quietly
+  CHECK(std::filesystem::symlink_status(digest_file(paths)).type() == kind);
+  CHECK(text_of(target) == "not a digest\n");
+  CHECK(text_of(paths.history_file()) == history);
 }

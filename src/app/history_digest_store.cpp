@@ -31,15 +31,21 @@ void add_lines(const HistoryFile& history, std::uint64_t from, std::uint64_t to,
   });
 }
 
-// Saves the digest unless `saved` (the digest file's text as read, if it was) already holds
-// it. Never throws.
+FileText read_saved_digest(const Paths& paths) {
+  return read_text_file(digest_file(paths), max_digest_bytes, "digest files", Links::refuse);
+}
+
+// Saves the digest unless the digest file already holds it: `saved` is the file's text as the
+// caller read it, or null to read it here. Never throws: every failure, in reading the digest
+// file or in writing it, ends in the one catch below. The history is only read.
 void save_digest(const Paths& paths, const HistoryFile& history, std::uint64_t covered, const HistoryDigest& digest,
-                 const std::optional<std::string>& saved) {
+                 const std::optional<std::string>* saved) {
   try {
     const std::string text = digest_to_text(digest, source_of(history, covered)) + "\n";
+    const std::optional<std::string> read_here = saved != nullptr ? std::nullopt : read_saved_digest(paths).text;
     // The same digest as the one saved (`stats` after the menu brought it up to date) is not
     // written again: a write is two fsyncs, which took `stats` from 20 ms to 40 ms.
-    if (saved && *saved == text) return;
+    if (const std::optional<std::string>& on_disk = saved != nullptr ? *saved : read_here; on_disk == text) return;
     // Written whole beside and renamed over (private_file.hpp), so a reader never sees half
     // a digest, and never through a link put at its name.
     replace_private_file(digest_file(paths), text);
@@ -48,19 +54,11 @@ void save_digest(const Paths& paths, const HistoryFile& history, std::uint64_t c
   }
 }
 
-FileText read_saved_digest(const Paths& paths) {
-  return read_text_file(digest_file(paths), max_digest_bytes, "digest files", Links::refuse);
-}
-
 }  // namespace
 
 void save_history_digest(const Paths& paths, const HistoryFile& history, std::uint64_t covered,
                          const HistoryDigest& digest) {
-  try {
-    save_digest(paths, history, covered, digest, read_saved_digest(paths).text);
-  } catch (const std::exception&) {
-    // As in save_digest: a cache left unsaved costs a rebuild next time.
-  }
+  save_digest(paths, history, covered, digest, nullptr);
 }
 
 HistoryDigest load_history_digest(const Paths& paths) {
@@ -76,13 +74,13 @@ HistoryDigest load_history_digest(const Paths& paths) {
       if (saved && saved->source.bytes <= end && saved->source == source_of(history, saved->source.bytes)) {
         if (saved->source.bytes == end) return std::move(saved->digest);
         add_lines(history, saved->source.bytes, end, saved->digest);
-        save_digest(paths, history, end, saved->digest, saved_text.text);
+        save_digest(paths, history, end, saved->digest, &saved_text.text);
         return std::move(saved->digest);
       }
     }
     HistoryDigest rebuilt;
     add_lines(history, 0, end, rebuilt);
-    save_digest(paths, history, end, rebuilt, saved_text.text);
+    save_digest(paths, history, end, rebuilt, &saved_text.text);
     return rebuilt;
   } catch (const std::exception&) {
     return {};
