@@ -208,6 +208,34 @@ TEST_CASE("the sweep of left temporaries touches only FILE.tmp.PID beside the fi
   CHECK_FALSE(fs::exists(link));
 }
 
+// The sweep goes with every file replaced whole, outside the data folder too: beside the file
+// `report -o` is given, in the person's own folder, it removes that file's temporaries whose
+// writer is gone, and nothing else there.
+TEST_CASE("report -o FILE: the sweep beside it takes only FILE's own dead temporaries", "[reliability][files]") {
+  const TempDir home;
+  const pid_t gone = ::fork();  // a pid that is surely gone, as above
+  if (gone == 0) ::_exit(0);
+  REQUIRE(gone > 0);
+  REQUIRE(::waitpid(gone, nullptr, 0) == gone);
+  const std::string dead = ".tmp." + std::to_string(gone);
+  const std::string stale = home.write("papers/report.html" + dead, "<html");
+  const std::vector<std::string> kept = {
+      home.write("papers/report.html.tmp." + std::to_string(::getpid()), "<html"),  // its writer lives
+      home.write("papers/letter.html" + dead, "Dear"),                              // another file's
+      home.write("papers/report.html.tmp.draft", "mine"),                           // not a pid
+  };
+  const ProcessResult report =
+      run_stretch_timer({"report", "-o", home.path() + "/papers/report.html"}, options_for(home));
+  INFO(report.err);
+  REQUIRE(report.exit_code == 0);
+  CHECK(fs::exists(home.path() + "/papers/report.html"));
+  CHECK_FALSE(fs::exists(stale));
+  for (const std::string& file : kept) {
+    INFO(file);
+    CHECK(fs::exists(file));
+  }
+}
+
 TEST_CASE("files the program makes are 0600 in 0700 folders", "[reliability][files]") {
   const TempDir home;
   const ProcessResult session = run_short_session(home);

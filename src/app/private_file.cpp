@@ -125,8 +125,10 @@ bool all_digits(std::string_view text) {
 
 // A run killed between writing its temporary file and the rename leaves FILE.tmp.PID behind;
 // the next run has another pid, so its own unlink does not reach it. Those whose writer is
-// gone are removed here. A live pid (the writer, or a stranger that got the number) keeps its
-// file: it may be in the middle of its rename.
+// gone are removed here, for every file replaced whole, wherever it is (the data folder, the
+// systemd units' folder, the folder of the file `report -o` names): only FILE's own, digits
+// after ".tmp.", which the program makes and nothing else would. A live pid (the writer, or a
+// stranger that got the number) keeps its file: it may be in the middle of its rename.
 void remove_stale_temporaries(const fs::path& file) {
   const fs::path dir = file.has_parent_path() ? file.parent_path() : fs::path(".");
   const std::string prefix = file.filename().string() + ".tmp.";

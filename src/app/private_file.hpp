@@ -1,7 +1,7 @@
 #pragma once
-// The one way the program writes its own files in the data folder (the history, the state
-// file, and anything new: reminders, a resume point). Every file written goes through here,
-// so each keeps the same promises:
+// The one way the program writes its files: those in the data folder (the history, the state
+// file, the digest, the reminders), the reminders' systemd units and the file `report -o`
+// names. Every file written goes through here, so each keeps the same promises:
 //   - never written through a symbolic link at the last component (O_NOFOLLOW), never into
 //     a FIFO, device or folder, never into a file another user owns: the opened descriptor
 //     is checked with fstat, and such a file is refused with a message naming it;
@@ -28,9 +28,11 @@ class PrivateFileError : public std::runtime_error {
 // '\n' goes first, so the new lines are not glued to the torn one.
 void append_private_file(const std::filesystem::path& file, std::string_view bytes);
 
-// Replaces `file` whole with `bytes`: written to a 0600 temporary file beside it, synced,
-// then renamed over it, so a crash leaves the old file or the new one, never half of one.
-// An existing `file` that is a symlink, not a regular file or not the user's is refused.
+// Replaces `file` whole with `bytes`: written to a 0600 temporary file beside it (FILE.tmp.PID),
+// synced, then renamed over it, so a crash leaves the old file or the new one, never half of
+// one. An existing `file` that is a symlink, not a regular file or not the user's is refused.
+// Then, in whatever folder `file` is in, the temporaries of that same name left by runs that
+// were killed before their rename are removed: FILE.tmp.PID whose process is gone, nothing else.
 void replace_private_file(const std::filesystem::path& file, std::string_view bytes);
 
 // Opens `file` to be written from its start, for output the user names and the program writes
