@@ -7,6 +7,7 @@
 
 #include "catch.hpp"
 #include "stretch/figure_render.hpp"
+#include "stretch/figure_sheet.hpp"
 #include "stretch/library.hpp"
 #include "stretch/routine_file.hpp"
 
@@ -191,13 +192,34 @@ TEST_CASE("a figure drawn large has lines two dots wide, a small one keeps them 
   }
 }
 
-TEST_CASE("show's pair of figures: captions over the start and the stretched pose", "[figure]") {
+TEST_CASE("show's figures: a hold's start and stretched pose, a flow's phases, wrapped to fit", "[figure]") {
   const Exercise* sphinx = builtin_library().find_exercise("sphinx");
   REQUIRE(sphinx != nullptr);
-  const std::string text = figure_pair_text(sphinx->figure, FigureStyle::ascii, 24, 6);
+  CHECK(pose_captions(*sphinx) == std::vector<std::string>{"start", "stretched"});
+  const std::string text = figure_poses_text(sphinx->figure, pose_captions(*sphinx), FigureStyle::ascii, 24, 6, 80);
   CHECK(text.rfind("start", 0) == 0);
   CHECK(text.find("stretched") == 28);
   CHECK(std::count(text.begin(), text.end(), '\n') == 6);
+
+  // Cat-cow: its first pose is labelled in its file, the others are its phases.
+  const Exercise* cat = builtin_library().find_exercise("cat-cow");
+  REQUIRE(cat != nullptr);
+  CHECK(pose_captions(*cat) == std::vector<std::string>{"back flat", "dip", "round"});
+  // Three to a row where they fit, two and one where they do not.
+  const std::string wide = figure_poses_text(cat->figure, pose_captions(*cat), FigureStyle::ascii, 20, 5, 68);
+  CHECK(std::count(wide.begin(), wide.end(), '\n') == 5);
+  CHECK(wide.find("round") == 48);
+  const std::string narrow = figure_poses_text(cat->figure, pose_captions(*cat), FigureStyle::ascii, 20, 5, 67);
+  CHECK(std::count(narrow.begin(), narrow.end(), '\n') == 12);
+  CHECK(narrow.find("\n\nround") != std::string::npos);
+
+  // Without labels, a sided flow's poses are the sides, a counted movement's are numbered.
+  Exercise flow = *builtin_library().find_exercise("lower-trunk-rotation");
+  flow.figure.labels.clear();
+  CHECK(pose_captions(flow) == std::vector<std::string>{"start", "to one side", "to the other side"});
+  Exercise counted = *builtin_library().find_exercise("warm-up");
+  counted.figure.labels.clear();
+  CHECK(pose_captions(counted) == std::vector<std::string>{"start", "position 2", "position 3"});
 }
 
 TEST_CASE("a bad figure is reported with the file and the place in it", "[figure][routine_file]") {
@@ -229,16 +251,22 @@ TEST_CASE("a bad figure is reported with the file and the place in it", "[figure
         "mine.json: /exercises/0/figure/props/0: expected \"floor\" or a line [x1, y1, x2, y2]");
   CHECK(error_of(R"({"props": [[0, 0, 100]], "poses": []})") ==
         "mine.json: /exercises/0/figure/props/0: expected 4 to 4 numbers [x1, y1, x2, y2], found 3");
+  // A pose's label is a short text.
+  CHECK(error_of(two_poses("", "\"label\": 3")) ==
+        "mine.json: /exercises/0/figure/poses/1/label: expected a string, found a whole number");
+  CHECK(error_of(two_poses("\"label\": \"a label far too long to print over a figure\"", ""))
+            .starts_with("mine.json: /exercises/0/figure/poses/0/label: "));
 }
 
 TEST_CASE("docs/figures.md shows every built-in figure as the program draws it", "[figure][docs]") {
   std::string doc =
       "# The built-in figures\n\n"
-      "Each built-in exercise with its figure at the start and in the stretched position, as\n"
-      "`stretch-timer show` prints them in a UTF-8 terminal (braille dots) and in any other\n"
-      "(ASCII). A sided exercise is drawn for the left side; the right side is its mirror image.\n"
-      "Poses after the second are the further positions of a movement. This file is checked by\n"
-      "the tests; `STRETCH_UPDATE_GOLDEN=1 build/tests/stretch_tests \"[figure]\"` rewrites it.\n"
+      "Each built-in exercise with its figure as `stretch-timer show` prints it in a UTF-8\n"
+      "terminal (braille dots) and in any other (ASCII): a held stretch at the start and in the\n"
+      "stretched position, a counted or flowing movement in every position it goes through, each\n"
+      "captioned with what it is, two to a row so that they fit 80 columns. A sided exercise is\n"
+      "drawn for the left side; the right side is its mirror image. This file is checked by the\n"
+      "tests; `STRETCH_UPDATE_GOLDEN=1 build/tests/stretch_tests \"[figure]\"` rewrites it.\n"
       "\n"
       "A session in xterm with its figure, a few seconds into the first exercise, at 80x24 and\n"
       "120x36 on a white and a black background, as `tests/xterm_screens.sh` takes them (reduced\n"
@@ -256,12 +284,13 @@ TEST_CASE("docs/figures.md shows every built-in figure as the program draws it",
       "\n"
       "![Knee to chest during its hold in xterm at 80x24](screenshots/session-hold-light-80x24.png)\n"
       "\n"
-      "Under each exercise's heading, its start and stretched figure as `stretch-timer show` draws\n"
-      "them in xterm (Monospace 11, black on white), cut out of the window and reduced to 16\n"
-      "colours: `tests/figure_sheet.sh build/stretch-timer docs/screenshots/figures` makes them and\n"
+      "Under each exercise's heading, its figures as `stretch-timer show` draws them in xterm\n"
+      "(Monospace 11, black on white), cut out of the window and reduced to 16 colours:\n"
+      "`tests/figure_sheet.sh build/stretch-timer docs/screenshots/figures` makes them and\n"
       "checks that every figure is on the screen (with `--session` it also takes the session screen\n"
       "of each exercise 2.5, 4, 5.5 and 9 s after it starts, to see the figure move).\n";
   const std::string source = STRETCH_SOURCE_DIR;
+  constexpr int show_columns = 80 - 3;  // show's width less its indent
   for (const auto& [id, entry] : builtin_library().exercises()) {
     const Exercise& exercise = entry.exercise;
     const Figure& figure = exercise.figure;
@@ -269,17 +298,13 @@ TEST_CASE("docs/figures.md shows every built-in figure as the program draws it",
     INFO(screenshot);
     CHECK(std::ifstream(source + "/docs/" + screenshot).good());
     doc += "\n## " + exercise.name + " (`" + exercise.id + "`)\n\n";
-    doc += "![" + exercise.name + " in xterm, start and stretched](" + screenshot + ")\n\n```text\n";
-    doc += figure_pair_text(figure, FigureStyle::braille, figure_cells_wide, figure_cells_high) + "\n";
-    for (std::size_t i = 2; i < figure.poses.size(); ++i) {
-      doc += "pose " + std::to_string(i + 1) + "\n";
-      doc += figure_screen(figure, figure.poses[i], FigureFacing::as_written, FigureStyle::braille, figure_cells_wide,
-                           figure_cells_high)
-                 .ToString() +
-             "\n";
-    }
-    doc += "```\n\n```text\n";
-    doc += figure_pair_text(figure, FigureStyle::ascii, figure_cells_wide, figure_cells_high) + "\n```\n";
+    doc += "![" + exercise.name + " in xterm, as show prints it](" + screenshot + ")\n\n```text\n";
+    doc += figure_poses_text(figure, pose_captions(exercise), FigureStyle::braille, figure_cells_wide,
+                             figure_cells_high, show_columns) +
+           "\n```\n\n```text\n";
+    doc += figure_poses_text(figure, pose_captions(exercise), FigureStyle::ascii, figure_cells_wide, figure_cells_high,
+                             show_columns) +
+           "\n```\n";
   }
   const std::string path = source + "/docs/figures.md";
   if (std::getenv("STRETCH_UPDATE_GOLDEN") != nullptr) {

@@ -92,6 +92,9 @@ struct Figure {
   // poses[0] is the start, poses[1] the stretched position; further poses are the next
   // positions of a movement that goes through several (cat-cow: flat, dip, round).
   std::vector<Pose> poses;
+  // A short caption for each pose ("one knee up"), as `show` prints it over the pose; empty
+  // where the file gives none (then `show` says what the pose is from the exercise's kind).
+  std::vector<std::string> labels;
 
   [[nodiscard]] bool empty() const { return poses.empty(); }
   friend bool operator==(const Figure&, const Figure&) = default;

@@ -31,12 +31,10 @@ void draw_figure(Screen& screen, const FigureBox& box, const Figure& figure, con
 [[nodiscard]] Screen figure_screen(const Figure& figure, const Pose& pose, FigureFacing facing, FigureStyle style,
                                    int width, int height);
 
-// The start and the stretched pose side by side, each in a box of width × height, with
-// a caption over each: the text `show` prints. Rows without their trailing spaces.
-[[nodiscard]] std::string figure_pair_text(const Figure& figure, FigureStyle style, int width, int height);
-
-// The size of box `show` and the documentation draw figures in.
-inline constexpr int figure_cells_wide = 30;
-inline constexpr int figure_cells_high = 8;
+// The size of box `show` and the documentation draw figures in: two side by side fill the 80
+// columns under show's indent (a movement's further poses wrap to the next row). Looked at in
+// xterm, 30 × 8 left a folded or lying person a few cells of dots; this is a fifth larger.
+inline constexpr int figure_cells_wide = 36;
+inline constexpr int figure_cells_high = 10;
 
 }  // namespace stretch

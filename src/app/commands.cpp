@@ -13,6 +13,7 @@
 #include "app/user_files.hpp"
 #include "stretch/duration_format.hpp"
 #include "stretch/figure_render.hpp"
+#include "stretch/figure_sheet.hpp"
 #include "stretch/movement_text.hpp"
 #include "stretch/plan.hpp"
 #include "stretch/safety.hpp"
@@ -173,15 +174,18 @@ int run_list(const Options& options, std::ostream& out, std::ostream& err) {
 
 namespace {
 
-// The exercise's start and stretched figure, indented under it.
+// The exercise's key poses (a hold's start and stretched position, every position of a
+// movement), indented under it and wrapped to fit 80 columns.
 void print_figure(std::ostream& out, const Exercise& exercise, FigureStyle style) {
-  const std::string text = figure_pair_text(exercise.figure, style, figure_cells_wide, figure_cells_high);
+  constexpr int indent = 3;
+  const std::string text = figure_poses_text(exercise.figure, pose_captions(exercise), style, figure_cells_wide,
+                                             figure_cells_high, 80 - indent);
   if (text.empty()) return;
   std::size_t begin = 0;
   while (begin <= text.size()) {
     const std::size_t end = std::min(text.find('\n', begin), text.size());
     const std::string_view row = std::string_view(text).substr(begin, end - begin);
-    out << (row.empty() ? "" : "   ") << row << "\n";
+    out << (row.empty() ? "" : std::string(indent, ' ')) << row << "\n";
     begin = end + 1;
   }
   if (exercise.sided) out << "   (the left side; the right side is its mirror image)\n";

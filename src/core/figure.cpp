@@ -298,16 +298,4 @@ Screen figure_screen(const Figure& figure, const Pose& pose, FigureFacing facing
   return screen;
 }
 
-std::string figure_pair_text(const Figure& figure, FigureStyle style, int width, int height) {
-  if (figure.poses.size() < 2) return {};
-  constexpr int gap = 4;
-  Screen screen(2 * width + gap, height + 1);
-  screen.put(0, 0, "start", Tone::dim);
-  screen.put(width + gap, 0, "stretched", Tone::dim);
-  draw_figure(screen, FigureBox{0, 1, width, height}, figure, figure.poses[0], FigureFacing::as_written, style);
-  draw_figure(screen, FigureBox{width + gap, 1, width, height}, figure, figure.poses[1], FigureFacing::as_written,
-              style);
-  return screen.ToString();
-}
-
 }  // namespace stretch

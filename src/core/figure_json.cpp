@@ -19,6 +19,9 @@ constexpr double max_bone = 30.0;
 // A little slack lets hand-typed coordinates be a little off.
 constexpr double max_growth = 1.5;
 constexpr double growth_slack = 3.0;
+// A pose's label is printed over its figure, which `show` draws 36 columns wide.
+constexpr std::size_t max_label = 24;
+constexpr std::string_view label_key = "label";
 
 double read_coordinate(const Node& node, double max, std::string_view axis) {
   if (!node.value().is_number()) node.expected("a number (" + std::string(axis) + ")");
@@ -54,10 +57,11 @@ double length_of(const Pose& pose, const Bone& bone) {
 Pose read_pose(const Node& node) {
   node.expect_any_object();
   for (const auto& item : node.value().items()) {
-    if (!parse_joint(item.key())) {
+    if (item.key() != label_key && !parse_joint(item.key())) {
       std::string list;
       for (std::string_view name : joint_names) list += (list.empty() ? "" : ", ") + std::string(name);
-      node[item.key()].fail("unknown joint " + json_input::quote_text(item.key()) + "; expected one of: " + list);
+      node[item.key()].fail("unknown joint " + json_input::quote_text(item.key()) + "; expected one of: " + list +
+                            " (or \"label\")");
     }
   }
   Pose pose;
@@ -115,7 +119,10 @@ Figure read_figure(const Node& node) {
     for (const Node& prop : node["props"].elements(0, max_props, "props")) figure.props.push_back(read_prop(prop));
   }
   const std::vector<Node> pose_nodes = node["poses"].elements(2, max_poses, "poses");
-  for (const Node& pose : pose_nodes) figure.poses.push_back(read_pose(pose));
+  for (const Node& pose : pose_nodes) {
+    figure.poses.push_back(read_pose(pose));
+    figure.labels.push_back(pose.has(label_key) ? pose[label_key].text(max_label) : std::string());
+  }
   check_bones(pose_nodes, figure.poses);
   return figure;
 }
