@@ -79,9 +79,9 @@ const std::string hold_80x24 = golden(R"(
 
   ██████      ██████  ██████  breathe in
   ██  ██  ██  ██  ██      ██  ████████░░░░░░░░
-  ██  ██      ██  ██      ██                                        ⢀⡏⠒⠤⣀⢀⢄
-  ██  ██  ██  ██  ██      ██  Stay still. No              ⢀⠤⠤⢄   ⢀⡠⠔⠁⢹ ⡠⠜⠉⠊⠢⡀
-  ██████      ██████      ██  bouncing.                   ⢸  ⢸⠢⠶⠭⠥⠤⠤⠤⠼⠊     ⠑⡄
+  ██  ██      ██  ██      ██                                       ⣀⢹⠒⠒⠤⠤⢄⢄
+  ██  ██  ██  ██  ██      ██  Stay still. No              ⢀⠤⠤⢄  ⣀⠖⠉ ⠈⡆ ⡠⠔⠁⠈⠢⡀
+  ██████      ██████      ██  bouncing.                   ⢸  ⢸⠢⠮⠤⠤⠤⠤⠤⠵⠊     ⠑⡄
                                                     ⣀⣀⣀⣀⣀⣀⣀⣉⣉⣁⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣈⣀
  Lie on your back on a mat or rug, knees bent and feet flat on the floor,
  hip-width apart.
@@ -119,9 +119,9 @@ const std::string paused_80x24 = golden(R"(
 
   ██████      ██████  ██████  PAUSED
   ██  ██  ██  ██  ██      ██  press space to
-  ██  ██      ██  ██      ██  continue                              ⢀⡏⠒⠤⣀⢀⢄
-  ██  ██  ██  ██  ██      ██  Stay still. No              ⢀⠤⠤⢄   ⢀⡠⠔⠁⢹ ⡠⠜⠉⠊⠢⡀
-  ██████      ██████      ██  bouncing.                   ⢸  ⢸⠢⠶⠭⠥⠤⠤⠤⠼⠊     ⠑⡄
+  ██  ██      ██  ██      ██  continue                             ⣀⢹⠒⠒⠤⠤⢄⢄
+  ██  ██  ██  ██  ██      ██  Stay still. No              ⢀⠤⠤⢄  ⣀⠖⠉ ⠈⡆ ⡠⠔⠁⠈⠢⡀
+  ██████      ██████      ██  bouncing.                   ⢸  ⢸⠢⠮⠤⠤⠤⠤⠤⠵⠊     ⠑⡄
                                                     ⣀⣀⣀⣀⣀⣀⣀⣉⣉⣁⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣈⣀
  Lie on your back on a mat or rug, knees bent and feet flat on the floor,
  hip-width apart.
