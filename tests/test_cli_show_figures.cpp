@@ -137,13 +137,13 @@ TEST_CASE("show: a counted movement's figures are all its poses, captioned, in r
     // A counted movement has no "stretched" position.
     for (const std::string& line : march) CHECK(line.find("stretched") == std::string::npos);
 
-    // Shoulder rolls: four positions, two rows of two.
+    // Shoulder rolls: four positions round a forward roll, two rows of two.
     const std::vector<std::string> rolls = block_of(lines, "2. Shoulder rolls");
     REQUIRE_FALSE(rolls.empty());
-    const std::vector<Row> roll_rows = figure_rows(rolls, {"start", "position 3"});
+    const std::vector<Row> roll_rows = figure_rows(rolls, {"shoulders down", "lifted"});
     REQUIRE(roll_rows.size() == 2);
-    CHECK(roll_rows[0].captions == std::vector<std::string>{"start", "position 2"});
-    CHECK(roll_rows[1].captions == std::vector<std::string>{"position 3", "position 4"});
+    CHECK(roll_rows[0].captions == std::vector<std::string>{"shoulders down", "drawn back"});
+    CHECK(roll_rows[1].captions == std::vector<std::string>{"lifted", "rolled forward"});
     for (const Row& row : roll_rows) {
       CHECK(drawn_under(rolls, row, 0));
       CHECK(drawn_under(rolls, row, 1));

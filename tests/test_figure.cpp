@@ -225,7 +225,7 @@ TEST_CASE("show's figures: a hold's start and stretched pose, a flow's phases, w
 TEST_CASE("a bad figure is reported with the file and the place in it", "[figure][routine_file]") {
   CHECK(error_of(R"({"poses": []})") == "mine.json: /exercises/0/figure/poses: expected 2 to 8 poses, found 0");
   CHECK(error_of(R"({"poses": [], "colour": 1})") ==
-        "mine.json: /exercises/0/figure/colour: unknown key \"colour\"; expected one of: props, poses");
+        "mine.json: /exercises/0/figure/colour: unknown key \"colour\"; expected one of: props, poses, motion");
   CHECK(error_of(two_poses("\"tail\": [1, 1]", ""))
             .starts_with(
                 "mine.json: /exercises/0/figure/poses/0/tail: unknown joint \"tail\"; expected one of: head, neck"));
@@ -247,6 +247,20 @@ TEST_CASE("a bad figure is reported with the file and the place in it", "[figure
   CHECK(error_of(two_poses("\"back\": [50, 22]", "\"back\": [50, 35]")) ==
         "mine.json: /exercises/0/figure/poses/1/back: the upper back (neck to back) is 15.0 units long here but 2.0 "
         "in the first pose; a bone keeps its length");
+  // "motion": a known path; round needs a third pose and a counted movement.
+  const auto with_motion = [](const std::string& motion, const std::string& figure) {
+    return "{\"motion\": " + motion + ", " + figure.substr(1);
+  };
+  CHECK(error_of(with_motion("\"spiral\"", two_poses("", ""))) ==
+        "mine.json: /exercises/0/figure/motion: expected \"back-and-forth\" or \"round\", found \"spiral\"");
+  CHECK(error_of(with_motion("\"round\"", two_poses("", ""))) ==
+        "mine.json: /exercises/0/figure/motion: \"round\" needs at least 3 poses to go round; 2 go back and forth");
+  const std::string two = two_poses("", "");
+  const std::size_t pose_at = two.find('[') + 1;
+  const std::string pose = two.substr(pose_at, two.find('}') - pose_at + 1);
+  const std::string three = R"({"poses": [)" + pose + ", " + pose + ", " + pose + "]}";
+  CHECK(error_of(with_motion("\"round\"", three)) ==
+        "mine.json: /exercises/0/figure/motion: \"round\" is only for counted movements (\"kind\": \"counted\")");
   CHECK(error_of(R"({"props": ["wall"], "poses": []})") ==
         "mine.json: /exercises/0/figure/props/0: expected \"floor\" or a line [x1, y1, x2, y2]");
   CHECK(error_of(R"({"props": [[0, 0, 100]], "poses": []})") ==

@@ -176,3 +176,89 @@ TEST_CASE("the figure takes the width right of the cue column, which keeps its l
     CHECK(right - left + 1 >= box.width * 3 / 4);
   }
 }
+
+namespace {
+
+std::size_t first_move_of(const Plan& plan, std::string_view exercise, std::size_t part) {
+  for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+    const Step& s = plan.steps[i];
+    if (s.kind == StepKind::move && s.part == part && plan.exercises[s.exercise].exercise.id == exercise) return i;
+  }
+  FAIL("no such step");
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("a counted movement's figure changes with the countdown, once a second", "[figure][view]") {
+  const Plan plan = plan_of("morning");
+  const std::size_t march = first_move_of(plan, "warm-up", 0);
+  const std::size_t poses = plan.exercise_of(plan.steps[march]).exercise.figure.poses.size();
+  REQUIRE(poses == 3);
+  REQUIRE(plan.exercise_of(plan.steps[march]).pace_seconds == 2);
+  const auto motion = [&](Millis elapsed) { return figure_motion_in(plan, march, elapsed, poses); };
+  // One knee up (pose 0) on even seconds, the other (pose 2) on odd ones; every frame on a
+  // whole second.
+  for (Millis t = 0ms; t < 10s; t += 250ms) {
+    const FigureMotion m = motion(t);
+    const bool odd = (t / 1s) % 2 == 1;
+    CHECK(pose_of(plan.exercise_of(plan.steps[march]).exercise.figure, m) ==
+          plan.exercise_of(plan.steps[march]).exercise.figure.poses[odd ? 2 : 0]);
+    REQUIRE(m.next_change);
+    CHECK(*m.next_change == (t / 1s + 1) * 1s);
+  }
+  // So the march wakes the screen no more often than the countdown alone does.
+  const auto wakes = [&](const SessionToggles& toggles) {
+    int count = 0;
+    for (Millis t = 0ms; t < 60s;) {
+      const std::optional<Millis> next = next_visible_change(at(plan, march, t), {80, 24}, toggles);
+      REQUIRE(next);
+      t += *next;
+      ++count;
+    }
+    return count;
+  };
+  SessionToggles off;
+  off.figures = false;
+  CHECK(wakes({}) == wakes(off));
+  // A movement quicker than 2 s keeps half-second frames, or each frame would show the same
+  // pose.
+  Plan quick = plan;
+  quick.exercises[quick.steps[march].exercise].pace_seconds = 1;
+  CHECK(figure_motion_in(quick, march, 0ms, poses).next_change == 500ms);
+  CHECK(pose_of(quick.exercise_of(quick.steps[march]).exercise.figure, figure_motion_in(quick, march, 500ms, poses)) ==
+        quick.exercise_of(quick.steps[march]).exercise.figure.poses[2]);
+}
+
+TEST_CASE("shoulder rolls go round their poses, forward and then backward", "[figure][view]") {
+  const Plan plan = plan_of("morning");
+  const std::size_t forward = first_move_of(plan, "shoulder-rolls", 0);
+  const std::size_t backward = first_move_of(plan, "shoulder-rolls", 1);
+  const Figure& figure = plan.exercise_of(plan.steps[forward]).exercise.figure;
+  REQUIRE(figure.path == FigureMotionPath::round);
+  REQUIRE(figure.poses.size() == 4);
+  const Millis pace{plan.exercise_of(plan.steps[forward]).pace_seconds * 1000};
+  REQUIRE(pace == 3s);
+  // Where along the circle each frame of one roll is: key pose `from` plus `fraction`.
+  const auto places = [&](std::size_t step) {
+    std::vector<double> out;
+    for (Millis t = 0ms; t < pace; t += 1s) {
+      const FigureMotion m = figure_motion_in(plan, step, pace * 2 + t, figure.poses.size());
+      CHECK(m.to == (m.from + 1) % 4);  // never back the way it came
+      out.push_back(static_cast<double>(m.from) + m.fraction);
+    }
+    return out;
+  };
+  // Forward: pose 0 (shoulders down), on past 1 and 2 toward 3, then round to 0 again.
+  const std::vector<double> ahead = places(forward);
+  REQUIRE(ahead.size() == 3);
+  CHECK(ahead[0] == Approx(0.0));
+  CHECK(ahead[1] == Approx(4.0 / 3));
+  CHECK(ahead[2] == Approx(8.0 / 3));
+  // Backward: the same circle the other way, 0 (as 4), then 2.67 and 1.33.
+  const std::vector<double> back = places(backward);
+  REQUIRE(back.size() == 3);
+  CHECK(pose_of(figure, figure_motion_in(plan, backward, 0ms, 4)) == figure.poses[0]);
+  CHECK(back[1] == Approx(8.0 / 3));
+  CHECK(back[2] == Approx(4.0 / 3));
+}

@@ -87,6 +87,12 @@ struct FigureLine {
   friend bool operator==(const FigureLine&, const FigureLine&) = default;
 };
 
+// How a counted movement goes through its key poses.
+enum class FigureMotionPath {
+  back_and_forth,  // first, second, ..., last, ..., second: a march, a tilt
+  round,           // first, second, ..., last and on to the first: a circle, such as a shoulder roll
+};
+
 struct Figure {
   std::vector<FigureLine> props;
   // poses[0] is the start, poses[1] the stretched position; further poses are the next
@@ -95,6 +101,7 @@ struct Figure {
   // A short caption for each pose ("one knee up"), as `show` prints it over the pose; empty
   // where the file gives none (then `show` says what the pose is from the exercise's kind).
   std::vector<std::string> labels;
+  FigureMotionPath path = FigureMotionPath::back_and_forth;
 
   [[nodiscard]] bool empty() const { return poses.empty(); }
   friend bool operator==(const Figure&, const Figure&) = default;

@@ -113,8 +113,11 @@ void check_bones(const std::vector<Node>& nodes, const std::vector<Pose>& poses)
 }  // namespace
 
 Figure read_figure(const Node& node) {
-  node.expect_object({"props", "poses"});
+  node.expect_object({"props", "poses", "motion"});
   Figure figure;
+  if (node.has("motion") && node["motion"].one_of({"back-and-forth", "round"}) == 1) {
+    figure.path = FigureMotionPath::round;
+  }
   if (node.has("props")) {
     for (const Node& prop : node["props"].elements(0, max_props, "props")) figure.props.push_back(read_prop(prop));
   }
@@ -124,6 +127,10 @@ Figure read_figure(const Node& node) {
     figure.labels.push_back(pose.has(label_key) ? pose[label_key].text(max_label) : std::string());
   }
   check_bones(pose_nodes, figure.poses);
+  // Two poses going round would only go back and forth.
+  if (figure.path == FigureMotionPath::round && figure.poses.size() < 3) {
+    node["motion"].fail("\"round\" needs at least 3 poses to go round; 2 go back and forth");
+  }
   return figure;
 }
 

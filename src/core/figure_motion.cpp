@@ -31,16 +31,30 @@ FigureMotion out_and_back(std::size_t to, Millis elapsed, Millis duration, Milli
   return m;
 }
 
-// Through the key poses and back once in each movement of `pace`: 0, 1, ..., last, ..., 1.
-FigureMotion with_the_count(Millis elapsed, Millis pace, std::size_t poses) {
+// The frames of a counted movement: see figure_count_frame. A quicker one keeps half-second
+// frames, or it would show the same pose at every frame.
+Millis count_frame(Millis pace) { return pace >= 2 * figure_count_frame ? figure_count_frame : figure_frame; }
+
+// Where along the key poses the figure is, `done` (0..1) through a movement: back and forth
+// goes 0, 1, ..., last, ..., 1; round goes 0, 1, ..., last and on to 0, or the other way when
+// `reverse`. The place is whole at a key pose; round, `poses` stands for pose 0 again.
+double place_in_movement(double done, std::size_t poses, FigureMotionPath path, bool reverse) {
+  if (path == FigureMotionPath::round) return static_cast<double>(poses) * (reverse ? 1.0 - done : done);
+  return static_cast<double>(poses - 1) * (1.0 - std::abs(2.0 * done - 1.0));
+}
+
+// Through the key poses once in each movement of `pace`.
+FigureMotion with_the_count(Millis elapsed, Millis pace, std::size_t poses, FigureMotionPath path, bool reverse) {
   if (pace <= Millis::zero()) return {};
+  const Millis frame = count_frame(pace);
   const Millis into = elapsed % pace;
-  const Millis shown = into / figure_frame * figure_frame;
-  const double f = static_cast<double>(shown.count()) / static_cast<double>(pace.count());
-  const double place = static_cast<double>(poses - 1) * (1.0 - std::abs(2.0 * f - 1.0));
+  const Millis shown = into / frame * frame;
+  const double done = static_cast<double>(shown.count()) / static_cast<double>(pace.count());
+  const double place = place_in_movement(done, poses, path, reverse);
   const auto from = std::min(static_cast<std::size_t>(std::floor(place)), poses - 1);
-  const std::size_t to = std::min(from + 1, poses - 1);
-  return {from, to, place - static_cast<double>(from), elapsed - into + std::min(shown + figure_frame, pace)};
+  // Round, the pose after the last is the first again.
+  const std::size_t to = path == FigureMotionPath::round ? (from + 1) % poses : std::min(from + 1, poses - 1);
+  return {from, to, place - static_cast<double>(from), elapsed - into + std::min(shown + frame, pace)};
 }
 
 }  // namespace
@@ -55,7 +69,11 @@ FigureMotion figure_motion_in(const Plan& plan, std::size_t step_index, Millis e
       const Millis ease = std::min(Millis{pe.exercise.breathing.out_seconds * 1000}, step.duration / 2);
       return between(0, 1, elapsed, ease);
     }
-    case StepKind::move: return with_the_count(elapsed, Millis{pe.pace_seconds * 1000}, poses);
+    case StepKind::move: {
+      // Parts after the first go round the other way: forward rolls, then backward ones.
+      const bool reverse = step.part % 2 == 1;
+      return with_the_count(elapsed, Millis{pe.pace_seconds * 1000}, poses, pe.exercise.figure.path, reverse);
+    }
     case StepKind::flow: {
       const std::size_t to = std::min<std::size_t>(1 + (pe.exercise.sided ? 0 : step.part), poses - 1);
       return out_and_back(to, elapsed, step.duration, Millis{pe.exercise.breathing.out_seconds * 1000});

@@ -161,7 +161,14 @@ Exercise read_exercise(const Node& node, Problems& p) {
   p.attempt([&] { e.reps = read_range(node["reps"], 1, 100, "reps"); });
   if (node.has("rest")) p.attempt([&] { e.rest = read_range(node["rest"], 0, max_seconds, "seconds"); });
   if (node.has("tags")) p.attempt([&] { e.tags = read_tags(node["tags"]); });
-  if (node.has("figure")) p.attempt([&] { e.figure = read_figure(node["figure"]); });
+  if (node.has("figure")) {
+    p.attempt([&] {
+      e.figure = read_figure(node["figure"]);
+      if (e.figure.path == FigureMotionPath::round && e.kind != ExerciseKind::counted) {
+        node["figure"]["motion"].fail("\"round\" is only for counted movements (\"kind\": \"counted\")");
+      }
+    });
+  }
   return e;
 }
 
