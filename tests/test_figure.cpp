@@ -225,7 +225,8 @@ TEST_CASE("show's figures: a hold's start and stretched pose, a flow's phases, w
 TEST_CASE("a bad figure is reported with the file and the place in it", "[figure][routine_file]") {
   CHECK(error_of(R"({"poses": []})") == "mine.json: /exercises/0/figure/poses: expected 2 to 8 poses, found 0");
   CHECK(error_of(R"({"poses": [], "colour": 1})") ==
-        "mine.json: /exercises/0/figure/colour: unknown key \"colour\"; expected one of: props, poses, motion");
+        "mine.json: /exercises/0/figure/colour: unknown key \"colour\"; expected one of: props, poses, motion, "
+        "far_limbs");
   CHECK(error_of(two_poses("\"tail\": [1, 1]", ""))
             .starts_with(
                 "mine.json: /exercises/0/figure/poses/0/tail: unknown joint \"tail\"; expected one of: head, neck"));
@@ -261,6 +262,8 @@ TEST_CASE("a bad figure is reported with the file and the place in it", "[figure
   const std::string three = R"({"poses": [)" + pose + ", " + pose + ", " + pose + "]}";
   CHECK(error_of(with_motion("\"round\"", three)) ==
         "mine.json: /exercises/0/figure/motion: \"round\" is only for counted movements (\"kind\": \"counted\")");
+  CHECK(error_of(R"({"far_limbs": "hidden", "poses": []})") ==
+        "mine.json: /exercises/0/figure/far_limbs: expected \"solid\" or \"dotted\", found \"hidden\"");
   CHECK(error_of(R"({"props": ["wall"], "poses": []})") ==
         "mine.json: /exercises/0/figure/props/0: expected \"floor\" or a line [x1, y1, x2, y2]");
   CHECK(error_of(R"({"props": [[0, 0, 100]], "poses": []})") ==
@@ -327,4 +330,35 @@ TEST_CASE("docs/figures.md shows every built-in figure as the program draws it",
     return;
   }
   CHECK(doc == read_text(path));
+}
+
+// Seen from the side, the march's far knee rises where the near one did: drawn alike, its two
+// knee-up poses would look the same, and the figure would stand still while the count goes on.
+TEST_CASE("dotted far limbs tell the march's two knee-up poses apart", "[figure]") {
+  const Exercise* march = builtin_library().find_exercise("warm-up");
+  REQUIRE(march != nullptr);
+  Figure figure = march->figure;
+  REQUIRE(figure.far_limbs_dotted);
+  REQUIRE(figure.poses.size() == 3);
+  for (const FigureStyle style : {FigureStyle::braille, FigureStyle::ascii}) {
+    const auto drawn = [&](std::size_t pose) {
+      return figure_screen(figure, figure.poses[pose], FigureFacing::as_written, style, 36, 10);
+    };
+    INFO(static_cast<int>(style));
+    CHECK(drawn(0) != drawn(2));
+  }
+  // Why it is there: drawn solid, the two are the same dots.
+  Figure solid_march = figure;
+  solid_march.far_limbs_dotted = false;
+  const auto solid_drawn = [&](std::size_t pose) {
+    return figure_screen(solid_march, solid_march.poses[pose], FigureFacing::as_written, FigureStyle::braille, 36, 10);
+  };
+  CHECK(solid_drawn(0) == solid_drawn(2));
+  // Dotted: about half the dots of the same limbs drawn whole.
+  Figure solid = figure;
+  solid.far_limbs_dotted = false;
+  const auto dots = [](const Figure& f) {
+    return body_dots(figure_screen(f, f.poses[0], FigureFacing::as_written, FigureStyle::braille, 36, 10));
+  };
+  CHECK(dots(figure) < dots(solid));
 }

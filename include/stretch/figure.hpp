@@ -102,6 +102,9 @@ struct Figure {
   // where the file gives none (then `show` says what the pose is from the exercise's kind).
   std::vector<std::string> labels;
   FigureMotionPath path = FigureMotionPath::back_and_forth;
+  // The far arm and leg drawn with every other dot, as behind the body: in a side view where
+  // they move on their own (the march's other knee), else they would look like the near ones.
+  bool far_limbs_dotted = false;
 
   [[nodiscard]] bool empty() const { return poses.empty(); }
   friend bool operator==(const Figure&, const Figure&) = default;

@@ -138,8 +138,9 @@ class Canvas {
     return static_cast<double>(dots_y_ - 1 - floor_gap_) - (p.y - bottom_) / (units_per_dot_ * aspect_);
   }
 
-  // Marks the dots along a line (a step per dot, so no gaps), as body (2) or prop (1).
-  void line(FigurePoint a, FigurePoint b, bool body, char glyph) {
+  // Marks the dots along a line (a step per dot, so no gaps, or every other one when
+  // `dotted`), as body or prop.
+  void line(FigurePoint a, FigurePoint b, bool body, char glyph, bool dotted = false) {
     const double c0 = column(a);
     const double r0 = row(a);
     const double c1 = column(b);
@@ -148,7 +149,7 @@ class Canvas {
     // A second dot beside each one, under a flat line and right of a steep one.
     const bool flat = std::abs(c1 - c0) >= std::abs(r1 - r0);
     const bool thick = body && thick_;
-    for (int i = 0; i <= steps; ++i) {
+    for (int i = 0; i <= steps; i += dotted ? 2 : 1) {
       const double t = static_cast<double>(i) / steps;
       const int c = static_cast<int>(std::lround(c0 + (c1 - c0) * t));
       const int r = static_cast<int>(std::lround(r0 + (r1 - r0) * t));
@@ -250,6 +251,10 @@ char ascii_glyph(const Canvas& canvas, FigurePoint a, FigurePoint b, bool prop) 
   return (across > 0) == (up > 0) ? '/' : '\\';
 }
 
+bool is_far_limb(Joint joint) {
+  return joint == Joint::far_elbow || joint == Joint::far_hand || joint == Joint::far_knee || joint == Joint::far_foot;
+}
+
 }  // namespace
 
 void draw_figure(Screen& screen, const FigureBox& box, const Figure& figure, const Pose& pose, FigureFacing facing,
@@ -270,7 +275,12 @@ void draw_figure(Screen& screen, const FigureBox& box, const Figure& figure, con
     canvas.mark(static_cast<int>(std::lround(canvas.column(head))), static_cast<int>(std::lround(canvas.row(head))),
                 true, 'O');
   }
-  for (const Bone& bone : bones) {
+  // Dotted far limbs first, so that in ASCII the near ones are drawn over them.
+  std::array<Bone, bones.size()> in_order = bones;
+  if (figure.far_limbs_dotted) {
+    std::stable_partition(in_order.begin(), in_order.end(), [](const Bone& bone) { return is_far_limb(bone.to); });
+  }
+  for (const Bone& bone : in_order) {
     FigurePoint from = shown.at(bone.from);
     const FigurePoint to = shown.at(bone.to);
     if (bone.from == Joint::head) {
@@ -282,7 +292,7 @@ void draw_figure(Screen& screen, const FigureBox& box, const Figure& figure, con
       if (length <= head_radius) continue;
       from = {from.x + dx / length * head_radius, from.y + dy / length * head_radius};
     }
-    canvas.line(from, to, true, ascii_glyph(canvas, from, to, false));
+    canvas.line(from, to, true, ascii_glyph(canvas, from, to, false), figure.far_limbs_dotted && is_far_limb(bone.to));
   }
   if (style == FigureStyle::braille) {
     canvas.draw_braille(screen, tone);

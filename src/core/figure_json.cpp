@@ -113,11 +113,12 @@ void check_bones(const std::vector<Node>& nodes, const std::vector<Pose>& poses)
 }  // namespace
 
 Figure read_figure(const Node& node) {
-  node.expect_object({"props", "poses", "motion"});
+  node.expect_object({"props", "poses", "motion", "far_limbs"});
   Figure figure;
   if (node.has("motion") && node["motion"].one_of({"back-and-forth", "round"}) == 1) {
     figure.path = FigureMotionPath::round;
   }
+  if (node.has("far_limbs")) figure.far_limbs_dotted = node["far_limbs"].one_of({"solid", "dotted"}) == 1;
   if (node.has("props")) {
     for (const Node& prop : node["props"].elements(0, max_props, "props")) figure.props.push_back(read_prop(prop));
   }
