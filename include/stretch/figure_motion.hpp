@@ -17,10 +17,12 @@
 
 namespace stretch {
 
-// Easing into and out of a hold: 2 frames a second, 8 to 10 for an out-breath. 4 a second cost
+// Easing into and out of a hold, a flow's phases, and a counted movement too quick for
+// whole-second frames: 2 frames a second, 8 to 10 for an out-breath. 4 a second cost
 // 2.7 times tty-clock's CPU and 3.6 times its bytes (docs/benchmarks.md).
 inline constexpr Millis figure_frame{500};
-// A counted movement of 2 s or more: a frame on each whole second of the step, when the
+// A counted movement of 2 s or more (3 s or more going round): a frame on each whole second
+// of the step, when the
 // countdown changes anyway, so that a movement repeated for minutes wakes the program no more
 // often than a clock. Half-second frames made the warm-up's march (a knee up, standing, the
 // other knee up) wake it 112 times a minute and cost 1.29 times tty-clock's CPU; on the

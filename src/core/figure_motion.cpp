@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 namespace stretch {
 namespace {
@@ -31,30 +32,41 @@ FigureMotion out_and_back(std::size_t to, Millis elapsed, Millis duration, Milli
   return m;
 }
 
-// The frames of a counted movement: see figure_count_frame. A quicker one keeps half-second
-// frames, or it would show the same pose at every frame.
-Millis count_frame(Millis pace) { return pace >= 2 * figure_count_frame ? figure_count_frame : figure_frame; }
-
-// Where along the key poses the figure is, `done` (0..1) through a movement: back and forth
-// goes 0, 1, ..., last, ..., 1; round goes 0, 1, ..., last and on to 0, or the other way when
-// `reverse`. The place is whole at a key pose; round, `poses` stands for pose 0 again.
-double place_in_movement(double done, std::size_t poses, FigureMotionPath path, bool reverse) {
-  if (path == FigureMotionPath::round) return static_cast<double>(poses) * (reverse ? 1.0 - done : done);
-  return static_cast<double>(poses - 1) * (1.0 - std::abs(2.0 * done - 1.0));
+// The frames of a counted movement: see figure_count_frame. A movement needs 2 frames to go
+// back and forth and 3 to go round one way rather than the other; one too quick for that many
+// whole seconds keeps half-second frames.
+Millis count_frame(Millis pace, FigureMotionPath path) {
+  const int needed = path == FigureMotionPath::round ? 3 : 2;
+  return pace >= needed * figure_count_frame ? figure_count_frame : figure_frame;
 }
 
-// Through the key poses once in each movement of `pace`.
+// Where along the key poses frame `k` of the `n` in a movement shows the figure. Back and
+// forth: out to the last pose in the first half of the frames (the shorter half, so that an
+// odd number of frames still reaches it) and back in the rest. Round: on through the poses,
+// `poses` standing for pose 0 again, the other way when `reverse`. Whole at a key pose.
+double place_in_movement(std::int64_t k, std::int64_t n, std::size_t poses, FigureMotionPath path, bool reverse) {
+  const auto fraction = [](std::int64_t part, std::int64_t whole) {
+    return static_cast<double>(part) / static_cast<double>(whole);
+  };
+  if (path == FigureMotionPath::round) return static_cast<double>(poses) * fraction(reverse ? n - k : k, n);
+  const std::int64_t out = n / 2;
+  if (out == 0) return 0.0;
+  const auto last = static_cast<double>(poses - 1);
+  return k <= out ? last * fraction(k, out) : last * fraction(n - k, n - out);
+}
+
+// Through the key poses once in each movement of `pace`, a frame at a time.
 FigureMotion with_the_count(Millis elapsed, Millis pace, std::size_t poses, FigureMotionPath path, bool reverse) {
   if (pace <= Millis::zero()) return {};
-  const Millis frame = count_frame(pace);
+  const Millis frame = count_frame(pace, path);
   const Millis into = elapsed % pace;
-  const Millis shown = into / frame * frame;
-  const double done = static_cast<double>(shown.count()) / static_cast<double>(pace.count());
-  const double place = place_in_movement(done, poses, path, reverse);
+  const std::int64_t k = into / frame;
+  const std::int64_t n = std::max<std::int64_t>(1, (pace + frame - Millis{1}) / frame);
+  const double place = place_in_movement(k, n, poses, path, reverse);
   const auto from = std::min(static_cast<std::size_t>(std::floor(place)), poses - 1);
   // Round, the pose after the last is the first again.
   const std::size_t to = path == FigureMotionPath::round ? (from + 1) % poses : std::min(from + 1, poses - 1);
-  return {from, to, place - static_cast<double>(from), elapsed - into + std::min(shown + frame, pace)};
+  return {from, to, place - static_cast<double>(from), elapsed - into + std::min((k + 1) * frame, pace)};
 }
 
 }  // namespace
@@ -70,7 +82,7 @@ FigureMotion figure_motion_in(const Plan& plan, std::size_t step_index, Millis e
       return between(0, 1, elapsed, ease);
     }
     case StepKind::move: {
-      // Parts after the first go round the other way: forward rolls, then backward ones.
+      // Every other part goes round the other way: forward rolls, then backward ones.
       const bool reverse = step.part % 2 == 1;
       return with_the_count(elapsed, Millis{pe.pace_seconds * 1000}, poses, pe.exercise.figure.path, reverse);
     }
