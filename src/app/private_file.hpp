@@ -1,7 +1,8 @@
 #pragma once
 // The one way the program writes its files: those in the data folder (the history, the state
-// file, the digest, the reminders), the reminders' systemd units and the file `report -o`
-// names. Every file written goes through here, so each keeps the same promises:
+// file, the digest, the reminders), the reminders' systemd units, the file `report -o` names
+// and the `--audio-file` WAV (opened by open_private_output, below). Every file written goes
+// through here, so each keeps the same promises:
 //   - never written through a symbolic link at the last component (O_NOFOLLOW), never into
 //     a FIFO, device or folder, never into a file another user owns: the opened descriptor
 //     is checked with fstat, and such a file is refused with a message naming it;
