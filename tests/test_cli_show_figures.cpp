@@ -13,8 +13,8 @@ using namespace stretch::test;
 
 namespace {
 
-constexpr int indent = 3;  // show indents what it prints under an exercise
-constexpr int gap = 4;     // blank columns between two figures
+constexpr int indent = stretch::show_indent;
+constexpr int gap = stretch::figure_gap;
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;

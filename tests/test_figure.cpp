@@ -307,7 +307,7 @@ TEST_CASE("docs/figures.md shows every built-in figure as the program draws it",
       "checks that every figure is on the screen (with `--session` it also takes the session screen\n"
       "of each exercise 2.5, 4, 5.5 and 9 s after it starts, to see the figure move).\n";
   const std::string source = STRETCH_SOURCE_DIR;
-  constexpr int show_columns = 80 - 3;  // show's width less its indent
+  constexpr int show_width = show_columns - show_indent;
   for (const auto& [id, entry] : builtin_library().exercises()) {
     const Exercise& exercise = entry.exercise;
     const Figure& figure = exercise.figure;
@@ -317,10 +317,10 @@ TEST_CASE("docs/figures.md shows every built-in figure as the program draws it",
     doc += "\n## " + exercise.name + " (`" + exercise.id + "`)\n\n";
     doc += "![" + exercise.name + " in xterm, as show prints it](" + screenshot + ")\n\n```text\n";
     doc += figure_poses_text(figure, pose_captions(exercise), FigureStyle::braille, figure_cells_wide,
-                             figure_cells_high, show_columns) +
+                             figure_cells_high, show_width) +
            "\n```\n\n```text\n";
     doc += figure_poses_text(figure, pose_captions(exercise), FigureStyle::ascii, figure_cells_wide, figure_cells_high,
-                             show_columns) +
+                             show_width) +
            "\n```\n";
   }
   const std::string path = source + "/docs/figures.md";

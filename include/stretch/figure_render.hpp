@@ -36,5 +36,8 @@ void draw_figure(Screen& screen, const FigureBox& box, const Figure& figure, con
 // xterm, 30 × 8 left a folded or lying person a few cells of dots; this is a fifth larger.
 inline constexpr int figure_cells_wide = 36;
 inline constexpr int figure_cells_high = 10;
+inline constexpr int figure_gap = 4;     // blank columns between two figures side by side
+inline constexpr int show_indent = 3;    // show indents what it prints under an exercise
+inline constexpr int show_columns = 80;  // and fits it in 80 columns
 
 }  // namespace stretch

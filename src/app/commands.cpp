@@ -177,18 +177,17 @@ namespace {
 // The exercise's key poses (a hold's start and stretched position, every position of a
 // movement), indented under it and wrapped to fit 80 columns.
 void print_figure(std::ostream& out, const Exercise& exercise, FigureStyle style) {
-  constexpr int indent = 3;
   const std::string text = figure_poses_text(exercise.figure, pose_captions(exercise), style, figure_cells_wide,
-                                             figure_cells_high, 80 - indent);
+                                             figure_cells_high, show_columns - show_indent);
   if (text.empty()) return;
   std::size_t begin = 0;
   while (begin <= text.size()) {
     const std::size_t end = std::min(text.find('\n', begin), text.size());
     const std::string_view row = std::string_view(text).substr(begin, end - begin);
-    out << (row.empty() ? "" : std::string(indent, ' ')) << row << "\n";
+    out << (row.empty() ? "" : std::string(show_indent, ' ')) << row << "\n";
     begin = end + 1;
   }
-  if (exercise.sided) out << "   (the left side; the right side is its mirror image)\n";
+  if (exercise.sided) out << std::string(show_indent, ' ') << "(the left side; the right side is its mirror image)\n";
 }
 
 }  // namespace

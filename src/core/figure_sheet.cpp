@@ -7,8 +7,6 @@
 namespace stretch {
 namespace {
 
-constexpr int gap = 4;  // blank columns between two figures
-
 std::string default_caption(const Exercise& exercise, std::size_t pose) {
   if (pose == 0) return "start";
   switch (exercise.kind) {
@@ -42,13 +40,13 @@ std::vector<std::string> pose_captions(const Exercise& exercise) {
 std::string figure_poses_text(const Figure& figure, const std::vector<std::string>& captions, FigureStyle style,
                               int width, int height, int columns) {
   if (figure.poses.size() < 2 || width <= 0 || height <= 0) return {};
-  const auto per_row = static_cast<std::size_t>(std::max(1, (columns + gap) / (width + gap)));
+  const auto per_row = static_cast<std::size_t>(std::max(1, (columns + figure_gap) / (width + figure_gap)));
   std::string out;
   for (std::size_t first = 0; first < figure.poses.size(); first += per_row) {
     const std::size_t count = std::min(per_row, figure.poses.size() - first);
-    Screen screen(static_cast<int>(count) * (width + gap) - gap, height + 1);
+    Screen screen(static_cast<int>(count) * (width + figure_gap) - figure_gap, height + 1);
     for (std::size_t i = 0; i < count; ++i) {
-      const int x = static_cast<int>(i) * (width + gap);
+      const int x = static_cast<int>(i) * (width + figure_gap);
       const std::size_t pose = first + i;
       if (pose < captions.size()) {
         screen.put(x, 0, fit_to_width(sanitize_for_terminal(captions[pose]), static_cast<std::size_t>(width)),
