@@ -277,8 +277,7 @@ class Flow {
   bool help_ = false;
   bool confirm_quit_ = false;
   bool resume_after_overlay_ = false;
-  std::size_t page_turns_ = 0;
-  std::size_t page_turns_exercise_ = 0;  // the exercise on screen when they were turned
+  std::size_t page_turns_ = 0;  // for the exercise shown_, set back to 0 when another comes on
   // The exercise on screen since shown_since_ (session time), and for how long it had been
   // there when the current step began: where the person came to it, which after `n` or a
   // skip is later than where the plan first shows it.

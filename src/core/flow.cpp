@@ -384,11 +384,7 @@ void Flow::session_key(const Key& key, Instant now, Effects& out) {
       scroll_ = 0;
       return pause_for_overlay(now);
     case Action::next_page:
-      if (const std::optional<std::size_t> shown = shown_exercise_now()) {
-        const std::size_t turned = page_turns();
-        page_turns_exercise_ = *shown;
-        page_turns_ = turned + 1;
-      }
+      if (shown_exercise_now()) ++page_turns_;
       return;
     case Action::quit:
       confirm_quit_ = true;
@@ -401,7 +397,7 @@ void Flow::session_key(const Key& key, Instant now, Effects& out) {
   }
 }
 
-std::size_t Flow::page_turns() const { return shown_exercise_now() == page_turns_exercise_ ? page_turns_ : 0; }
+std::size_t Flow::page_turns() const { return shown_exercise_now() ? page_turns_ : 0; }
 
 std::optional<std::size_t> Flow::shown_exercise_now() const {
   const Step* step = session_ ? session_->current_step() : nullptr;
@@ -629,6 +625,7 @@ void Flow::step_began(Instant now, Effects& out) {
   if (const std::optional<std::size_t> shown = shown_exercise_now(); shown != shown_) {
     shown_ = shown;
     shown_since_ = start;
+    page_turns_ = 0;  // the turns were for the exercise that was on screen
   }
   shown_before_step_ = start - shown_since_;
   while (!pending_.empty() && pending_.front().at == Millis{0}) {
